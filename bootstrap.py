@@ -1,0 +1,131 @@
+"""Set up kamlab and run it: the README's two commands.
+
+    python bootstrap.py lab     # install what is missing, open JupyterLab on the workbook
+    python bootstrap.py test    # install what is missing, run the whole test suite
+    python bootstrap.py bench   # (developers) print the SPEC performance figures
+
+Works the same on Windows (Anaconda or python.org Python), macOS and Linux,
+with nothing but Python >= 3.11 and pip: no make, no bash.
+
+Where it installs
+-----------------
+* Inside an active virtual environment or a (non-base) conda environment,
+  e.g. the one ``conda env create -f environment.yml`` makes, it uses that
+  environment.
+* Otherwise it creates ``.venv/`` in this folder and uses it, so the system
+  Python is never touched.
+
+The install (``pip install -e .[dev]``) runs again only when ``pyproject.toml``
+changed since the last one, so both commands are quick the second time.
+Extra arguments after ``test`` go to pytest (``python bootstrap.py test -k kpi``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+STAMP_NAME = "kamlab-install.stamp"
+MIN_PYTHON = (3, 11)
+
+
+def say(zh: str, en: str) -> None:
+    """Print a progress line in Chinese and English."""
+    print(f"[kamlab] {zh} / {en}", flush=True)
+
+
+def using_own_environment() -> bool:
+    """True when an activated venv or conda env should be used as it is."""
+    if os.environ.get("KAMLAB_USE_CURRENT_PYTHON") == "1":
+        return True
+    in_venv = sys.prefix != sys.base_prefix
+    conda_env = os.environ.get("CONDA_PREFIX")
+    in_conda_env = bool(conda_env) and os.environ.get("CONDA_DEFAULT_ENV") not in (None, "", "base")
+    return in_venv or in_conda_env
+
+
+def venv_python() -> Path:
+    """Path of the interpreter inside ``.venv``."""
+    if os.name == "nt":
+        return VENV / "Scripts" / "python.exe"
+    return VENV / "bin" / "python"
+
+
+def environment_python() -> tuple[Path, Path]:
+    """Return ``(python, stamp_file)`` for the environment to install into."""
+    if using_own_environment():
+        return Path(sys.executable), Path(sys.prefix) / STAMP_NAME
+    python = venv_python()
+    if not python.exists():
+        say("创建虚拟环境 .venv", "creating the virtual environment .venv")
+        venv.EnvBuilder(with_pip=True, clear=VENV.exists()).create(VENV)
+    return python, VENV / STAMP_NAME
+
+
+def requirements_fingerprint() -> str:
+    """Hash of what decides the install: pyproject.toml."""
+    return hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+
+
+def ensure_installed(python: Path, stamp: Path) -> None:
+    """Install kamlab with its dev extras unless the stamp says it is current."""
+    wanted = requirements_fingerprint()
+    if stamp.exists() and stamp.read_text(encoding="utf-8").strip() == wanted:
+        check = subprocess.run([str(python), "-c", "import kamlab, pytest, nbval"],
+                               cwd=ROOT, capture_output=True)
+        if check.returncode == 0:
+            return
+    say("安装依赖（首次需要几分钟）", "installing dependencies (a few minutes the first time)")
+    subprocess.run([str(python), "-m", "pip", "install", "--upgrade", "pip"], cwd=ROOT, check=True)
+    subprocess.run([str(python), "-m", "pip", "install", "-e", ".[dev]"], cwd=ROOT, check=True)
+    stamp.write_text(wanted + "\n", encoding="utf-8")
+
+
+def run_lab(python: Path, extra: list[str]) -> int:
+    """Open JupyterLab on the workbook's start page."""
+    say("启动 JupyterLab（按 Ctrl+C 退出）", "starting JupyterLab (Ctrl+C to stop)")
+    start = ROOT / "notebooks" / "index.ipynb"
+    args = [str(python), "-m", "jupyterlab", f"--ServerApp.root_dir={ROOT / 'notebooks'}"]
+    if start.exists():
+        args.append(str(start))
+    return subprocess.call(args + extra, cwd=ROOT / "notebooks")
+
+
+def run_tests(python: Path, extra: list[str]) -> int:
+    """Run the whole test suite (configured in pyproject.toml)."""
+    say("运行全部测试", "running the whole test suite")
+    env = dict(os.environ, MPLBACKEND="Agg", PYTHONHASHSEED="0")
+    return subprocess.call([str(python), "-m", "pytest", *extra], cwd=ROOT, env=env)
+
+
+def run_bench(python: Path, extra: list[str]) -> int:
+    """Print the SPEC performance figures (bench/run.py)."""
+    say("运行基准测试", "running the benchmarks")
+    env = dict(os.environ, MPLBACKEND="Agg")
+    return subprocess.call([str(python), str(ROOT / "bench" / "run.py"), *extra], cwd=ROOT, env=env)
+
+
+COMMANDS = {"lab": run_lab, "test": run_tests, "bench": run_bench}
+
+
+def main(argv: list[str]) -> int:
+    if sys.version_info < MIN_PYTHON:
+        print(f"kamlab 需要 Python 3.11 或更新版本，当前是 {sys.version.split()[0]}。\n"
+              f"kamlab needs Python 3.11 or newer; this is {sys.version.split()[0]}.")
+        return 2
+    if not argv or argv[0] not in COMMANDS:
+        print(__doc__)
+        return 2
+    python, stamp = environment_python()
+    ensure_installed(python, stamp)
+    return COMMANDS[argv[0]](python, argv[1:])
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

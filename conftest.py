@@ -1,0 +1,20 @@
+"""Shared fixtures for tests and doctests: Agg backend, Chinese language, no leftover figures."""
+
+from __future__ import annotations
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import pytest  # noqa: E402
+
+import kamlab  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _reset_state():
+    kamlab.set_language("zh")
+    yield
+    kamlab.set_language("zh")
+    plt.close("all")

@@ -1,0 +1,62 @@
+"""Chinese glyphs render with the bundled font, on a machine with no CJK system font."""
+
+from __future__ import annotations
+
+import io
+import warnings
+
+import matplotlib.pyplot as plt
+import pytest
+
+import kamlab as kl
+from kamlab._plotting import cjk_font_family, new_axes, styled
+
+TEXT = "重点投入 培育优化 维持收益 精简调整 铺货率 动销率 库存周转率 店员推荐率 −5%"
+
+
+@styled
+def _draw():
+    fig, ax = new_axes()
+    ax.bar(["华东", "华南"], [1, -2])
+    ax.set_title(TEXT)
+    ax.set_xlabel("连锁客户")
+    ax.legend(["动销"])
+    return fig
+
+
+def _render(fig) -> list[str]:
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        fig.savefig(io.BytesIO(), format="png")
+        fig.savefig(io.BytesIO(), format="svg")
+    return [str(w.message) for w in caught]
+
+
+def test_bundled_font_is_a_simplified_chinese_face():
+    assert cjk_font_family() == "Noto Sans CJK SC"
+
+
+def test_chart_renders_every_glyph_after_the_style_context_closed():
+    fig = _draw()
+    assert _render(fig) == []
+
+
+def test_plain_matplotlib_would_miss_glyphs():
+    """Control: without kamlab's styling the same text does miss glyphs, so the test above can fail."""
+    with plt.rc_context({"font.family": ["DejaVu Sans"]}):
+        fig2, ax2 = plt.subplots()
+        ax2.set_title(TEXT)
+    messages = _render(fig2)
+    assert any("missing from font" in m for m in messages)
+
+
+def test_user_rcparams_are_left_alone():
+    before = dict(plt.rcParams)
+    _draw()
+    assert plt.rcParams["font.family"] == before["font.family"]
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_language_does_not_break_rendering(language):
+    kl.set_language(language)
+    assert _render(_draw()) == []
