@@ -32,15 +32,19 @@ _SUBMODULES = (
     "negotiation",
     "kpi",
     "rootcause",
+    "grading",
+    "course",
+    "widgets",
 )
 
 #: Functions re-exported lazily: name -> (module, attribute).
 _LAZY_FUNCTIONS = {
     "read_table": ("kamlab._io", "read_table"),
+    "workbook": ("kamlab.grading", "workbook"),
 }
 
 __all__ = [
-    "set_language", "get_language", "read_table",
+    "set_language", "get_language", "read_table", "workbook",
     "KamlabInputError", "MissingColumnError", "BadValueError",
     "DuplicateIdError", "EmptyTableError", "BadFileError", "BadSpecError",
     *_SUBMODULES,

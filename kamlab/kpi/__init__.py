@@ -1,0 +1,1 @@
+"""kamlab.kpi (being built)."""

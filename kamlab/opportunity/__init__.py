@@ -1,0 +1,1 @@
+"""kamlab.opportunity (being built)."""

@@ -1,0 +1,1 @@
+"""kamlab.rootcause (being built)."""

@@ -1,0 +1,1 @@
+"""kamlab.screening (being built)."""
