@@ -18,3 +18,8 @@ def _reset_state():
     yield
     kamlab.set_language("zh")
     plt.close("all")
+
+
+# Fixture notebooks are inputs of the grading tests, not notebooks to check;
+# trainee notebooks are run by tests/test_notebooks.py (they hold no outputs).
+collect_ignore_glob = ["tests/fixtures/*", "notebooks/*", "bench/*"]

@@ -21,8 +21,14 @@ in the trainee copy.
 
 Usage::
 
-    python tools/build_notebooks.py          # rewrite notebooks/ from solutions/
-    python tools/build_notebooks.py --check  # exit 1 if notebooks/ is out of date
+    python tools/build_notebooks.py            # rewrite notebooks/ from solutions/
+    python tools/build_notebooks.py --execute  # first re-run the solutions, storing outputs
+    python tools/build_notebooks.py --check    # exit 1 if notebooks/ is out of date
+
+Authoring a module: edit ``solutions/<module>_*.ipynb`` in JupyterLab (or write
+it with nbformat/jupytext), then run ``--execute`` so its stored outputs are
+fresh and deterministic (no timing metadata, no widget state) and the trainee
+copy is regenerated.
 """
 
 from __future__ import annotations
@@ -120,6 +126,21 @@ def dumps(nb: dict[str, Any]) -> str:
     return json.dumps(nb, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
 
+def execute_solution(path: Path, timeout: int = 600) -> None:
+    """Re-run a solution notebook in place, storing outputs without timestamps."""
+    import nbformat
+    from nbclient import NotebookClient
+
+    nb = nbformat.read(path, as_version=4)
+    client = NotebookClient(nb, timeout=timeout, kernel_name="python3", record_timing=False,
+                            store_widget_state=False, resources={"metadata": {"path": str(path.parent)}})
+    client.execute()
+    for cell in nb.cells:
+        cell.metadata.pop("execution", None)
+    nb.metadata.pop("widgets", None)
+    path.write_text(dumps(json.loads(nbformat.writes(nb))), encoding="utf-8")
+
+
 def build(check: bool = False) -> list[Path]:
     """Write (or, with *check*, compare) every trainee notebook; return stale paths."""
     stale: list[Path] = []
@@ -138,7 +159,14 @@ def build(check: bool = False) -> list[Path]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="only report stale notebooks")
+    parser.add_argument("--execute", nargs="*", metavar="MODULE",
+                        help="re-run these solutions (all when none named) before building")
     args = parser.parse_args(argv)
+    if args.execute is not None:
+        for path in sorted(SOLUTIONS.glob("*.ipynb")):
+            if not args.execute or path.stem.split("_", 1)[0] in args.execute:
+                print(f"executing: {path.relative_to(ROOT)}", flush=True)
+                execute_solution(path)
     stale = build(check=args.check)
     for path in stale:
         print(("stale: " if args.check else "wrote: ") + str(path.relative_to(ROOT)))
