@@ -1,0 +1,142 @@
+"""Write (or check) the shipped data sets in ``datasets/`` from the seeded generators.
+
+For every bundled data set it writes ``datasets/<name>.csv`` (variant 0,
+UTF-8, no index), ``datasets/<name>.dictionary.csv`` (column, 中文名, unit,
+meaning) and ``datasets/<name>.md`` (a short Chinese + English description).
+
+Usage::
+
+    python tools/make_datasets.py           # write the files
+    python tools/make_datasets.py --check   # exit 1 if a committed file differs
+
+Examples
+--------
+>>> files = render()
+>>> sorted(files)[:3]
+['chains.csv', 'chains.dictionary.csv', 'chains.md']
+>>> files["chains.csv"].splitlines()[0][:40]
+'chain_id,chain_name,province,hq_city,cha'
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "datasets"
+
+DESCRIPTIONS = {
+    "chains": (
+        "连锁客户筛选数据（chains）",
+        "36 家华东地区 OTC 连锁药店（虚构名称，真实城市）的规模、利润与动销基础指标，每行一家连锁。"
+        "用于 m02 三维客户筛选与四象限分层、m09 连锁分类。规模越大的连锁回款越慢、费用越高、毛利越低，"
+        "合作意愿高的连锁新品接受度、店员推荐和黄金陈列也更好——筛选时需要权衡。",
+        "Screening data of 36 fictional OTC pharmacy chains in East China (real cities): scale, profit and "
+        "sell-through base, one row per chain. Used by m02 (three-dimension screening, four quadrants) and "
+        "m09 (chain classification). Bigger chains pay later, cost more and give lower margins; willing "
+        "chains list more new products and recommend and display them better, so screening is a trade-off.",
+    ),
+    "doctors": (
+        "重点医生数据（doctors）",
+        "240 位医生（虚构医院，真实城市）的目标医生筛选指标（病人数、床位/门诊、价值取向、影响力）、"
+        "围墙准则指标（首选、谈话顺序、信息传递、接受邀请、突发事件处理）、认知/承诺观察和月处方量。"
+        "用于 m11 MWP 平台：目标医生筛选、处方准备度 P1–P4 与二八分析。",
+        "240 fictional doctors (fictional hospitals, real cities): target-screening criteria (patients, beds "
+        "or outpatients, value orientation, influence), wall criteria (first choice, talk order, message, "
+        "invitations, incident handling), observed awareness and commitment, and monthly prescriptions. "
+        "Used by m11 (MWP platforms: target screening, readiness P1-P4, 80/20 view).",
+    ),
+    "needs": (
+        "客户需求与机会数据（needs）",
+        "4 家重点连锁客户（编号见 chains）各 8 条需求：显性/隐性、总部/门店/外部渠道、信息来源、"
+        "需求匹配度与机会价值（1–5 分）、客户动销基础分和竞品压力。用于 m03 机会洞察，选出 3 个高价值机会。",
+        "Needs of 4 key chain accounts (ids from chains), 8 each: explicit or implicit, HQ / store / external "
+        "channel, source, match and value (1-5), the account's sell-through base score and competitor "
+        "pressure. Used by m03 (opportunity insight: pick 3 high-value opportunities).",
+    ),
+    "clauses": (
+        "双赢协议条款让步矩阵（clauses）",
+        "8 个协议条款（供货价格/折扣、回款账期、新品进场率、联合活动、店员培训、数据反馈、陈列资源、返利），"
+        "每个条款 3–5 个选项，长表格式：每行一个选项，含我方/对方得分与权重、是否核心条款、开价、目标和底线。"
+        "我方得分沿选项顺序递减、对方得分递增，开价 ≥ 目标 ≥ 底线（按我方得分）。用于 m05 谈判"
+        "（kl.negotiation.ConcessionMatrix.from_table）。",
+        "Concession matrix of 8 agreement clauses with 3-5 options each, long format (one row per option): "
+        "our and their scores and weights, core flag, opening, target and walk-away. Our score falls and theirs "
+        "rises along the options; opening >= target >= walk-away in our score. Used by m05 (negotiation, "
+        "kl.negotiation.ConcessionMatrix.from_table).",
+    ),
+    "sellout": (
+        "门店动销月度数据（sellout）",
+        "6 家连锁、720 家门店、12 个月（2025-11 至 2026-10）共 8640 行的门店月度动销数据：目标门店、是否铺货、"
+        "销量、期初/期末库存（期末 = 期初 + 到货 − 销量，到货未单列）、神秘顾客暗访与店员推荐次数。"
+        "数据中埋有五个问题，分别落在不同连锁：铺货率低、有货不动销、库存积压（周转下降）、最近两个月店员推荐率骤降、"
+        "最近一个月销量环比明显下滑。用于 m07 核心数据复盘（kl.kpi、kl.rootcause）。",
+        "Store-month sell-out of 720 stores of 6 chains over 12 months (2025-11 to 2026-10), 8640 rows: target "
+        "store, stocked, units sold, inventory at month start and end (end = start + deliveries - units; "
+        "deliveries are not a column), mystery-shopper visits and clerk recommendations. Five problems are "
+        "planted, each in a different chain: poor distribution, stocked but not selling, inventory piling up "
+        "(turnover falling), clerk recommendation dropping in the last two months, and a clear fall of units in "
+        "the latest month. Used by m07 (core data review: kl.kpi, kl.rootcause).",
+    ),
+}
+
+
+def _markdown(name: str, n_rows: int, n_cols: int) -> str:
+    title, zh, en = DESCRIPTIONS[name]
+    return (f"# {title}\n\n{zh}\n\n{en}\n\n"
+            f"- 行数 / rows: {n_rows}; 列数 / columns: {n_cols}\n"
+            "- 全部为虚构数据，仅用于培训；连锁、医院名称均为虚构，城市为真实城市。\n"
+            "- All data are fictional, for training only; chain and hospital names are invented, cities are real.\n"
+            f"- 变体 / variants: `kl.datasets.load(\"{name}\", variant=k)`; 0 = 本文件 / this file.\n")
+
+
+def render() -> dict[str, str]:
+    """Return ``{file name: text}`` of every shipped data file (variant 0).
+
+    Examples
+    --------
+    >>> render()["sellout.dictionary.csv"].splitlines()[0]
+    'column,中文名,unit,meaning'
+    """
+    import pandas as pd
+
+    from kamlab.datasets._generate import NAMES, generate
+    from kamlab.datasets._schema import SCHEMAS
+
+    files: dict[str, str] = {}
+    for name in NAMES:
+        df = generate(name, 0)
+        files[f"{name}.csv"] = df.to_csv(index=False, lineterminator="\n")
+        dic = pd.DataFrame([(c.name, c.zh, c.unit, c.meaning) for c in SCHEMAS[name]],
+                           columns=["column", "中文名", "unit", "meaning"])
+        files[f"{name}.dictionary.csv"] = dic.to_csv(index=False, lineterminator="\n")
+        files[f"{name}.md"] = _markdown(name, *df.shape)
+    return files
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Write the files, or with ``--check`` return 1 when a committed file differs."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="only compare, write nothing")
+    parser.add_argument("--out", type=Path, default=OUT, help="output folder (default: datasets/)")
+    args = parser.parse_args(argv)
+    stale = []
+    for fname, text in render().items():
+        path = args.out / fname
+        data = text.encode("utf-8")
+        if args.check:
+            if not path.exists() or path.read_bytes() != data:
+                stale.append(fname)
+        else:
+            path.write_bytes(data)
+    if stale:
+        print("out of date (run python tools/make_datasets.py): " + ", ".join(stale), file=sys.stderr)
+        return 1
+    print("datasets " + ("up to date" if args.check else f"written to {args.out}"))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
