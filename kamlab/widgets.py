@@ -83,6 +83,16 @@ def multi_select(options: Sequence[Any], value: Sequence[Any] = (), *, label: st
                             rows=rows, layout=_LAYOUT, style=_STYLE)
 
 
+def _in_kernel() -> bool:
+    """True inside a Jupyter kernel (where the output area can be cleared)."""
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover
+        return False
+    shell = get_ipython()
+    return shell is not None and getattr(shell, "kernel", None) is not None
+
+
 class TableEditor(w.VBox):
     """A small editable table: one text box per cell of the chosen columns.
 
@@ -206,7 +216,10 @@ class AnswerForm(w.VBox):
             return
         import matplotlib.pyplot as plt
 
-        self.output.clear_output(wait=True)
+        if _in_kernel():
+            self.output.clear_output(wait=True)
+        else:  # outside Jupyter clear_output would print terminal escape codes
+            self.output.outputs = ()
         try:
             with self.output:
                 self._draw(values)

@@ -428,7 +428,7 @@ def _has_needs() -> bool:
         return False
 
 
-@pytest.mark.skipif(not _has_needs(), reason="bundled 'needs' data set not there yet")
+
 def test_bundled_needs_data_set():
     df = kl.datasets.load("needs")
     accounts = sorted(df["account_id"].astype(str).unique())

@@ -1,0 +1,42 @@
+"""Self-checks in the notebook and grading by the instructor, from one question bank.
+
+Design (as otter-grader / Data 8 notebooks do it):
+
+1. Each course module has ONE question bank, ``kamlab.course.<module>.BANK``
+   (:class:`QuestionBank` of :class:`Question`: key, points, prompt, check,
+   hint), outside every notebook.  Checks compute their reference from the
+   data (``ctx.load("chains")``) of the :class:`Context`'s variant.
+2. A notebook opens ``wb = kl.workbook(module, trainee=..., variant=...)`` from
+   its ``parameters`` cell; answer cells start as ``q1 = ...`` so the notebook
+   runs top to bottom unanswered; after each, a locked check cell
+   ``wb.check("q1", q1)`` shows ✓ / ✗ + hint and publishes the answer,
+   :func:`encode`-d, as one output of MIME type :data:`ANSWER_MIME`.
+3. The grader re-runs each submission on a hidden variant, reads those outputs
+   back (:func:`decode`) and calls ``bank.grade(answers, Context(...))`` in its
+   own process: the notebook can change neither points nor checks.
+4. Checks never raise and never reveal the answer (``Verdict.reason_zh/en``).
+
+Examples
+--------
+>>> from kamlab.grading import Context, QuestionBank, Question, equals
+>>> bank = QuestionBank("t", ("测试", "Test"), (Question("q1", 1, ("哪家？", "Which?"), equals("C01")),))
+>>> bank.grade({"q1": "C02"}, Context("t"))
+{'q1': Verdict(ok=False, score=0.0, reason_zh='答案不一致', reason_en='the answer does not match', manual=False)}
+"""
+
+from __future__ import annotations
+
+from ._answers import Opaque, Record, decode, encode
+from ._bank import (NOT_ANSWERED, Context, Question, QuestionBank, Verdict, WrongType,
+                    close_to, equals, same_set)
+from ._workbook import ANSWER_MIME, Workbook, verdict_text, workbook
+# The grader (helper B's modules): re-run submissions, read answers back, gradebook.
+from ._runner import GradeReport, grade, read_answers
+
+__all__ = [
+    "Verdict", "Context", "Question", "QuestionBank", "WrongType", "NOT_ANSWERED",
+    "close_to", "equals", "same_set",
+    "workbook", "Workbook", "verdict_text", "ANSWER_MIME",
+    "encode", "decode", "Record", "Opaque",
+    "grade", "read_answers", "GradeReport",
+]
