@@ -70,3 +70,11 @@ def get_bank(module: str) -> "QuestionBank":
                            f"There is no course module {module!r}{en_hint}. Modules: {listed}.")
     bank = importlib.import_module(f"{__name__}.{name}").BANK
     return bank
+
+
+def __getattr__(name: str):  # kl.course.m02 imports the module on first use
+    if _NAME.match(name) and name in modules():
+        module = importlib.import_module(f"{__name__}.{name}")
+        globals()[name] = module
+        return module
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
