@@ -421,14 +421,6 @@ def test_raising_a_score_never_hurts(scores, pick, up, which, threshold):
 
 
 # ---------------------------------------------------------------------- bundled data set
-def _has_needs() -> bool:
-    try:
-        return "needs" in kl.datasets.names()
-    except Exception:  # datasets not built yet
-        return False
-
-
-
 def test_bundled_needs_data_set():
     df = kl.datasets.load("needs")
     accounts = sorted(df["account_id"].astype(str).unique())
@@ -448,5 +440,7 @@ def test_bundled_needs_data_set():
         assert (top["quadrant_code"] == "act_now").sum() == min(3, n_act)
         plan = collection_plan(df, account=acc)
         assert plan.table.to_numpy().sum() == len(t)
-        opp.plot().figure.savefig(io.BytesIO(), format="png")
+        fig = opp.plot().figure
+        fig.savefig(io.BytesIO(), format="png")
+        plt.close(fig)
     pd.testing.assert_frame_equal(df, whole)

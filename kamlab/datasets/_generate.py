@@ -223,7 +223,7 @@ _NEEDS = (  # need, kind, channel, source, base match, base value
 
 def _needs(variant: int) -> pd.DataFrame:
     rng = rng_for("needs", variant)
-    accounts = np.sort(rng.choice(36, 4, replace=False)) + 1
+    accounts = np.arange(1, 37)  # every chain, so the account a trainee picks in m02 has needs
     per = 8
     picks = np.concatenate([rng.choice(len(_NEEDS), per, replace=False) for _ in accounts])
     table = np.array(_NEEDS, dtype=object)[picks]
@@ -233,7 +233,7 @@ def _needs(variant: int) -> pd.DataFrame:
     base = np.repeat(np.round(rng.uniform(40, 88, len(accounts)), 1), per)
     return pd.DataFrame({
         "account_id": np.repeat([f"C{a:02d}" for a in accounts], per),
-        "need_id": [f"N{i:02d}" for i in range(1, n + 1)],
+        "need_id": [f"N{i:03d}" for i in range(1, n + 1)],
         "need": table[:, 0],
         "kind": table[:, 1],
         "channel": table[:, 2],
