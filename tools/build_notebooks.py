@@ -141,9 +141,51 @@ def execute_solution(path: Path, timeout: int = 600) -> None:
     path.write_text(dumps(json.loads(nbformat.writes(nb))), encoding="utf-8")
 
 
+INDEX_INTRO = """# kamlab 医药 OTC 连锁大客户管理实训工作簿
+
+欢迎！这本工作簿把一天的大客户管理课程变成可以动手操作的练习：每个模块一本笔记本，
+按顺序学习，每个练习都可以**拖动滑块、选择选项**完成（不用写代码），也可以写一行代码完成。
+
+**怎么用**
+1. 点击下面表格里的模块名称打开笔记本。
+2. 从上到下依次运行单元格（菜单 *Run → Run All Cells*，或每个单元格按 `Shift + Enter`）。
+3. 标有 ✏️ 的是练习：用表单生成答案行，复制到答案单元格；运行下面的检查单元格，会显示 ✓ 或 ✗ 和提示。
+4. 模块 m02 选出的重点客户会在后面的模块继续使用（参数 `account`）。
+
+**English**: set `language = "en"` in a notebook's parameters cell (or run `kl.set_language("en")`)
+to see every message, chart and self-check in English."""
+
+
+def make_index() -> dict[str, Any]:
+    """Return the start page: every module in teaching order, linked when built."""
+    import nbformat
+
+    from kamlab.course._catalog import CATALOG
+
+    rows = ["| 模块 | 内容 | 课程出处 |", "|---|---|---|"]
+    for info in CATALOG:
+        found = sorted(NOTEBOOKS.glob(f"{info.id}_*.ipynb"))
+        title = (f"[{info.id} {info.title_zh}]({found[0].name})" if found
+                 else f"{info.id} {info.title_zh}（建设中）")
+        rows.append(f"| {title} | {info.summary_zh} | 讲义 {info.seed} |")
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_markdown_cell(INDEX_INTRO),
+                nbformat.v4.new_markdown_cell("## 模块 / Modules\n\n" + "\n".join(rows))]
+    for i, cell in enumerate(nb.cells):
+        cell["id"] = f"index-{i}"
+    nb.metadata = {"kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"}}
+    return json.loads(nbformat.writes(nb))
+
+
 def build(check: bool = False) -> list[Path]:
     """Write (or, with *check*, compare) every trainee notebook; return stale paths."""
     stale: list[Path] = []
+    index_path = NOTEBOOKS / "index.ipynb"
+    index_text = dumps(make_index())
+    if not index_path.exists() or index_path.read_text(encoding="utf-8") != index_text:
+        stale.append(index_path)
+        if not check:
+            index_path.write_text(index_text, encoding="utf-8")
     for solution_path in sorted(SOLUTIONS.glob("*.ipynb")):
         solution = json.loads(solution_path.read_text(encoding="utf-8"))
         target = NOTEBOOKS / solution_path.name
