@@ -1,0 +1,78 @@
+"""Command line: ``kamlab grade`` and ``kamlab example-class``.
+
+Examples
+--------
+::
+
+    kamlab example-class demo --out class_demo          # 24 submissions to try the grader
+    kamlab grade demo class_demo --out graded --jobs 2  # gradebook + feedback pages
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from ._errors import KamlabInputError
+
+__all__ = ["main"]
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="kamlab", description="kamlab 实训工作簿 / training workbook")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    g = sub.add_parser("grade", help="评分：重新运行每份作业并写成绩表 / grade a folder of notebooks")
+    g.add_argument("module", help="模块，如 m02 / module, e.g. m02")
+    g.add_argument("submissions", help="放 .ipynb 作业的文件夹 / folder of submitted .ipynb")
+    g.add_argument("--out", required=True, help="输出文件夹 / output folder")
+    g.add_argument("--jobs", type=int, default=1, help="并行数 / parallel workers (default 1)")
+    g.add_argument("--timeout", type=float, default=300, help="每份作业的秒数上限 / seconds per submission")
+    g.add_argument("--variant", type=int, default=None,
+                   help="数据变体（默认：按模块固定的隐藏变体）/ data variant (default: the module's hidden one)")
+    g.add_argument("--force", action="store_true", help="重新评已评过的作业 / re-grade everything")
+    g.add_argument("--memory-mb", type=int, default=2048, help="内存上限 MB / memory limit per submission")
+    g.add_argument("--max-output-mb", type=float, default=20, help="输出上限 MB / stored output cap")
+    g.add_argument("--language", default="zh", choices=["zh", "en"], help="反馈页语言 / feedback language")
+    g.add_argument("--no-progress", action="store_true", help="不显示进度条 / no progress bar")
+
+    e = sub.add_parser("example-class", help="生成一个示例班级的作业 / make an example class of submissions")
+    e.add_argument("module", help="模块，如 m02 / module")
+    e.add_argument("--out", required=True, help="写作业的文件夹 / folder to write the submissions to")
+    e.add_argument("--n", type=int, default=24, help="作业份数（≥ 20）/ number of submissions")
+    e.add_argument("--seed", type=int, default=0, help="随机种子 / random seed")
+    e.add_argument("--solution", default=None, help="答案 notebook 的路径 / path of the solution notebook")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the ``kamlab`` command; returns the exit code."""
+    args = _parser().parse_args(argv)
+    try:
+        if args.command == "grade":
+            from .grading._runner import grade
+
+            report = grade(args.module, args.submissions, out=args.out, jobs=args.jobs,
+                           timeout=args.timeout, variant=args.variant, force=args.force,
+                           memory_mb=args.memory_mb, max_output_mb=args.max_output_mb,
+                           language=args.language, progress=not args.no_progress)
+            print(f"graded {report.n_submissions} submissions of {report.module} on variant "
+                  f"{report.variant} ({report.n_graded} now, {report.n_cached} from an earlier run, "
+                  f"{report.n_problems} with problems)")
+            print(f"gradebook: {report.gradebook_csv}\n           {report.gradebook_xlsx}")
+            print(f"feedback:  {report.feedback_dir}\nlog:       {report.log}")
+            return 0
+        if args.command == "example-class":
+            from .grading._example_class import example_class
+
+            paths = example_class(args.module, args.out, n=args.n, seed=args.seed, solution=args.solution)
+            print(f"wrote {len(paths)} submissions to {args.out}")
+            return 0
+    except KamlabInputError as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
+    return 1  # pragma: no cover - argparse requires a command
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
