@@ -100,7 +100,10 @@ def run_lab(python: Path, extra: list[str]) -> int:
 def run_tests(python: Path, extra: list[str]) -> int:
     """Run the whole test suite (configured in pyproject.toml)."""
     say("运行全部测试", "running the whole test suite")
-    env = dict(os.environ, MPLBACKEND="Agg", PYTHONHASHSEED="0")
+    # no MPLBACKEND here: notebook kernels must keep the inline backend so
+    # charts are stored (the test process itself uses Agg, see conftest.py)
+    env = dict(os.environ, PYTHONHASHSEED="0")
+    env.pop("MPLBACKEND", None)
     return subprocess.call([str(python), "-m", "pytest", *extra], cwd=ROOT, env=env)
 
 

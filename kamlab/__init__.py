@@ -35,6 +35,7 @@ _SUBMODULES = (
     "grading",
     "course",
     "widgets",
+    "incentives",
 )
 
 #: Functions re-exported lazily: name -> (module, attribute).

@@ -94,9 +94,16 @@ def styled(func):  # type: ignore[no-untyped-def]
 
     @functools.wraps(func)
     def wrapper(*args, **kwargs):  # type: ignore[no-untyped-def]
+        import matplotlib
         import matplotlib.pyplot as plt
 
         with plt.rc_context(chart_rc()):
-            return func(*args, **kwargs)
+            result = func(*args, **kwargs)
+            # The first figure of a Jupyter session switches on interactive
+            # mode (inline backend); leaving the context must not switch it
+            # off again, or every later chart in the notebook stays hidden.
+            interactive = matplotlib.is_interactive()
+        matplotlib.interactive(interactive)
+        return result
 
     return wrapper

@@ -83,16 +83,6 @@ def multi_select(options: Sequence[Any], value: Sequence[Any] = (), *, label: st
                             rows=rows, layout=_LAYOUT, style=_STYLE)
 
 
-def _in_kernel() -> bool:
-    """True inside a Jupyter kernel (where the output area can be cleared)."""
-    try:
-        from IPython import get_ipython
-    except ImportError:  # pragma: no cover
-        return False
-    shell = get_ipython()
-    return shell is not None and getattr(shell, "kernel", None) is not None
-
-
 class TableEditor(w.VBox):
     """A small editable table: one text box per cell of the chosen columns.
 
@@ -209,22 +199,43 @@ class AnswerForm(w.VBox):
         """The answer line for the current values."""
         return self.answer.value
 
+    def __repr__(self) -> str:
+        # Short and stable: a notebook stores this text next to the widget,
+        # and nbval compares it on every machine.
+        return f"AnswerForm({self.line!r})"
+
     def _changed(self, _change: Any) -> None:
         values = self.values
         self.answer.value = self._line(values)
         if self._draw is None:
             return
+        self.output.outputs = tuple(self._render(values))
+
+    def _render(self, values: dict[str, Any]) -> list[dict[str, Any]]:
+        """Draw the chart for *values* and return it as output-area entries.
+
+        The figure is rendered to PNG here and handed to the output widget
+        directly, so nothing leaks into the notebook cell's own outputs and
+        figures the trainee drew elsewhere are left alone.
+        """
+        import base64
+        import io
+
         import matplotlib.pyplot as plt
 
-        if _in_kernel():
-            self.output.clear_output(wait=True)
-        else:  # outside Jupyter clear_output would print terminal escape codes
-            self.output.outputs = ()
+        before = set(plt.get_fignums())
         try:
-            with self.output:
-                self._draw(values)
-                plt.show()
+            self._draw(values)
         except ValueError as err:  # a trainee's half-finished choice: say why, keep the form
-            self.output.append_stdout(f"{err}\n")
+            return [{"output_type": "stream", "name": "stdout", "text": f"{err}\n"}]
         finally:
-            plt.close("all")
+            new = [n for n in plt.get_fignums() if n not in before]
+            images = []
+            for number in new:
+                figure = plt.figure(number)
+                buffer = io.BytesIO()
+                figure.savefig(buffer, format="png", bbox_inches="tight")
+                images.append(base64.b64encode(buffer.getvalue()).decode("ascii"))
+                plt.close(figure)
+        return [{"output_type": "display_data", "metadata": {},
+                 "data": {"image/png": png, "text/plain": "<Figure>"}} for png in images]

@@ -60,3 +60,20 @@ def test_user_rcparams_are_left_alone():
 def test_language_does_not_break_rendering(language):
     kl.set_language(language)
     assert _render(_draw()) == []
+
+
+def test_every_chart_in_a_notebook_is_shown_not_only_the_first():
+    """Regression: the first kamlab chart of a Jupyter session must not hide the later ones."""
+    import nbformat
+    from nbclient import NotebookClient
+
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell(
+                    "import kamlab as kl\n"
+                    "k = kl.kpi.compute(kl.datasets.load('sellout'), by='chain_id')"),
+                nbformat.v4.new_code_cell("k.plot();"),
+                nbformat.v4.new_code_cell("k.plot(metric='sell_through_rate');"),
+                nbformat.v4.new_code_cell("import matplotlib.pyplot as plt\nplt.plot([1, 2]);")]
+    NotebookClient(nb, kernel_name="python3", timeout=120).execute()
+    images = ["image/png" in o.get("data", {}) for c in nb.cells[1:] for o in c.outputs]
+    assert images == [True, True, True]

@@ -22,7 +22,7 @@ def test_form_redraws_and_rewrites_the_line_on_every_change():
     form.controls["who"].value = "C02"
     assert form.line == "answer = pick(55, 'C02')"
     assert drawn[-1] == {"w": 55, "who": "C02"} and len(drawn) == 3
-    assert plt.get_fignums() == []  # figures are closed after display
+    assert plt.get_fignums() == []  # the form's figures are closed after rendering
 
 
 def test_a_bad_choice_shows_the_message_and_keeps_the_form():
@@ -34,6 +34,16 @@ def test_a_bad_choice_shows_the_message_and_keeps_the_form():
     assert form.line == "w = 3"
     texts = "".join(o.get("text", "") for o in form.output.outputs)
     assert "weight must be > 0" in texts
+
+
+def test_the_chart_goes_to_the_form_not_the_cell_and_other_figures_survive():
+    mine = plt.figure()
+    form = AnswerForm({"w": slider(2, 0, 10)}, line=lambda v: f"w = {v['w']}",
+                      draw=lambda v: plt.subplots()[1].bar(["a"], [v["w"]]))
+    outputs = form.output.outputs
+    assert len(outputs) == 1 and outputs[0]["data"]["image/png"].startswith("iVBOR")
+    assert plt.get_fignums() == [mine.number]
+    assert repr(form) == "AnswerForm('w = 2')"
 
 
 def test_slider_kind_follows_the_numbers():

@@ -6,8 +6,9 @@ variant 0 (they fail on the grader's hidden variant) and one of each hostile
 kind the grader must survive.  The mutations are small public functions so the
 grading tests build the same fixtures.
 
-Answer cells are the code cells tagged ``answer`` whose first line is
-``<key> = ...``; check cells are tagged ``check``.
+Answer cells are the code cells whose first line is ``<key> = ...`` and that
+are tagged ``answer`` or assign a key that a check cell (tagged ``check``)
+checks with ``wb.check("<key>", ...)``.
 """
 
 from __future__ import annotations
@@ -63,11 +64,15 @@ def _tags(cell) -> list[str]:
 def answer_keys(nb) -> dict[str, int]:
     """key -> index of its answer cell."""
     found = {}
+    checked = {m.group(1) for cell in nb.cells if cell.cell_type == "code" and "check" in _tags(cell)
+               for m in re.finditer(r"\.check\(\s*[\"'](\w+)[\"']", cell.source)}
     for i, cell in enumerate(nb.cells):
-        if cell.cell_type == "code" and "answer" in _tags(cell):
-            m = _ASSIGN.match(cell.source)
-            if m:
-                found[m.group(1)] = i
+        if cell.cell_type != "code":
+            continue
+        m = _ASSIGN.match(cell.source)
+        # an answer cell is tagged ``answer``, or assigns a key a check cell checks
+        if m and ("answer" in _tags(cell) or m.group(1) in checked):
+            found.setdefault(m.group(1), i)
     return found
 
 

@@ -1,0 +1,38 @@
+"""Store execution and sell-out incentives (m06): 终端动销执行.
+
+Seed 000 §六: the gap between a chain's HQ and its stores is closed on two
+paths.  **HQ push** (总部推动机制): a dedicated liaison (专项对接人), a store
+push plan rolled out in waves (门店动销推动计划) and regular execution
+coordination meetings (执行协同会) — :func:`push_plan` validates such a plan.
+**Store enablement** (门店赋能): scenario training, tiered incentives
+(阶梯式激励), display and promotions — :func:`simulate` runs a tiered
+incentive :class:`Scheme` on the store-month sell-out data (tier reached and
+payout per store, total cost, incremental sales, cost as a share of
+incremental sales) and :func:`compliance` checks it against the course's
+compliance rules (合规前提: paid to the contracted chain, never to
+individuals; OTC products only; a cap on the cost ratio; tiers that step
+up; no payout without a measurable basis), explaining each violation.
+
+Examples
+--------
+>>> import kamlab as kl
+>>> sellout = kl.datasets.load("sellout")
+>>> scheme = {"basis": "growth", "tiers": [{"min_growth": 0.15, "bonus": 30}, {"min_growth": 0.3, "bonus": 60}],
+...           "payee": "chain", "category": "感冒止咳", "cost_cap": 0.3, "unit_price": 38}
+>>> res = kl.incentives.simulate(sellout, scheme, chain="C22")
+>>> res.table.columns.tolist()
+['chain_id', 'baseline_units', 'units', 'growth', 'tier', 'rate', 'bonus', 'payout', 'incremental_units', 'incremental_sales']
+>>> kl.incentives.compliance({**scheme, "payee": "clerk"}, res)[0].rule
+'payee'
+"""
+
+from __future__ import annotations
+
+from ._compliance import RULES, Violation, compliance
+from ._push import MAX_MEETING_GAP, Problem, PushPlan, push_plan
+from ._scheme import BASES, NON_OTC, OTC_CATEGORIES, PAYEES, Scheme, Tier, as_scheme
+from ._simulate import DEFAULT_MONTHS, IncentiveResult, simulate
+
+__all__ = ["Scheme", "Tier", "as_scheme", "simulate", "IncentiveResult", "compliance", "Violation",
+           "push_plan", "PushPlan", "Problem", "BASES", "PAYEES", "OTC_CATEGORIES", "NON_OTC", "RULES",
+           "MAX_MEETING_GAP", "DEFAULT_MONTHS"]
