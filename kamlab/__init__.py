@@ -36,6 +36,7 @@ _SUBMODULES = (
     "course",
     "widgets",
     "incentives",
+    "selfassess",
 )
 
 #: Functions re-exported lazily: name -> (module, attribute).
