@@ -133,7 +133,7 @@ def execute_solution(path: Path, timeout: int = 600) -> None:
 
     nb = nbformat.read(path, as_version=4)
     client = NotebookClient(nb, timeout=timeout, kernel_name="python3", record_timing=False,
-                            store_widget_state=False, resources={"metadata": {"path": str(path.parent)}})
+                            store_widget_state=True, resources={"metadata": {"path": str(path.parent)}})
     client.execute()
     for cell in nb.cells:
         cell.metadata.pop("execution", None)
