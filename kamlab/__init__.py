@@ -37,6 +37,7 @@ _SUBMODULES = (
     "widgets",
     "incentives",
     "selfassess",
+    "resources",
 )
 
 #: Functions re-exported lazily: name -> (module, attribute).

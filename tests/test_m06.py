@@ -11,6 +11,8 @@ import kamlab as kl
 from kamlab.course import m06
 from kamlab.grading import Context, decode, encode
 
+from workbook_runs import cell_errors, lost_points, run_answered
+
 ROOT = Path(__file__).resolve().parents[1]
 HIDDEN = 5
 PLAN = {"liaison": "张伟", "start": "2026-11-01", "end": "2027-01-31",
@@ -154,34 +156,11 @@ def _operate(key: str) -> str:
 
 
 def test_widget_only_path_gets_full_marks_on_the_hidden_variant(tmp_path):
-    import papermill
-
-    from kamlab.grading import read_answers
-
-    nb = nbformat.read(ROOT / "notebooks" / "m06_incentives.ipynb", as_version=4)
-    cells, answered = [], set()
-    for cell in nb.cells:
-        src = cell.source.strip()
-        key = src.split(" = ...", 1)[0] if cell.cell_type == "code" and " = ..." in src.split("\n")[0] else None
-        if key in {"q1", "q2", "q3", "q4", "q5"}:
-            cells.append(nbformat.v4.new_code_cell(_operate(key)))
-            cell = nbformat.v4.new_code_cell(f"exec(form_{key}.line)")
-            answered.add(key)
-        elif key == "q6":
-            cell = nbformat.v4.new_code_cell('q6 = "按增长给连锁总部结算奖励。"')
-            answered.add(key)
-        cells.append(cell)
-    assert answered == set(m06.BANK.keys())
-    nb.cells = cells
-    src, out = tmp_path / "in.ipynb", tmp_path / "out.ipynb"
-    nbformat.write(nb, src)
-    papermill.execute_notebook(str(src), str(out), parameters={"trainee": "widget", "variant": HIDDEN},
-                               kernel_name="python3", progress_bar=False, cwd=str(tmp_path))
-    executed = nbformat.read(out, as_version=4)
-    errors = [o for c in executed.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
-    assert errors == []
-    answers = read_answers(executed, "m06")
-    verdicts = m06.BANK.grade(answers, Context("m06", variant=HIDDEN))
-    lost = {k: v.reason_en for k, v in verdicts.items() if not v.ok and not v.manual}
-    assert lost == {}
+    executed, answers, verdicts = run_answered(
+        "m06", tmp_path, variant=HIDDEN,
+        operations={k: _operate(k) for k in ("q1", "q2", "q3", "q4", "q5") if _operate(k)},
+        literals={"q6": 'q6 = "按增长给连锁总部结算奖励。"'})
+    assert cell_errors(executed) == []
+    assert set(answers) == set(m06.BANK.keys())
+    assert lost_points(verdicts) == {}
     assert sum(v.score for v in verdicts.values()) == 11.0

@@ -137,6 +137,9 @@ def execute_solution(path: Path, timeout: int = 600) -> None:
     client.execute()
     for cell in nb.cells:
         cell.metadata.pop("execution", None)
+        for output in cell.get("outputs", []):
+            # widget views carry a random model id and no state is stored
+            output.get("data", {}).pop("application/vnd.jupyter.widget-view+json", None)
     nb.metadata.pop("widgets", None)
     path.write_text(dumps(json.loads(nbformat.writes(nb))), encoding="utf-8")
 

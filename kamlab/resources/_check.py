@@ -1,0 +1,543 @@
+"""Check a service package: costs per line and department, every problem explained.
+
+:func:`check` prices each line of a :class:`~kamlab.resources.ServicePackage`
+with the resource catalogue (cost = units × unit cost, 万元) and lists every
+problem, each with a sentence in the current language saying what is wrong,
+where and how to fix it.  Rules (code — meaning):
+
+* ``no_owner`` — the package has no project owner (项目负责人);
+* ``no_meeting`` — no regular project meeting (``meeting_weeks`` missing or ≤ 0);
+* ``meeting_rare`` — meetings further apart than :data:`MAX_MEETING_WEEKS` weeks;
+* ``over_budget`` — total cost above the budget (by how much);
+* ``need_unserved`` — a chosen need no line serves with a resource;
+* ``off_target`` — a line serves a need that is not one of the chosen needs;
+* ``need_twice`` — two lines serve the same need;
+* ``no_resources`` — a line without resources;
+* ``no_steps`` — a line without execution steps;
+* ``mismatch`` — a resource that does not serve its line's need (资源与需求脱节);
+* ``duplicate`` — the same resource in several lines (资源重复投入);
+* ``over_capacity`` — more units of a resource than the department can give;
+* ``no_member`` — resources of a department that has no member in the group;
+* ``step_no_owner`` — a step without a responsible person (责任人);
+* ``owner_outside`` — a step owner who is neither the project owner nor in the group;
+* ``step_no_metric`` — a step without a metric or without a target;
+* ``step_order`` — a step whose milestone (end) is before its start;
+* ``step_window`` — a step outside the plan window.
+
+Examples
+--------
+>>> from kamlab.resources import resource_catalog
+>>> pkg = {"owner": "王磊", "budget": 5, "start": "2026-01-05", "end": "2026-03-31",
+...        "meeting_weeks": 2, "team": {"销售部": "王磊"},
+...        "lines": [{"need": "店员产品卖点话术培训", "resources": {"R11": 2},
+...                   "steps": [{"step": "门店店员培训", "owner": "王磊", "start": "2026-01-12",
+...                              "end": "2026-02-27", "metric": "店员推荐率", "target": 0.35}]}]}
+>>> res = check(pkg, resource_catalog(), needs=["店员产品卖点话术培训"])
+>>> res.ok, res.total_cost
+(True, 3.0)
+>>> res.table
+                need  市场部  品牌部  销售部  cost
+line
+1     店员产品卖点话术培训  0.0  0.0  3.0   3.0
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import pandas as pd
+
+from .._errors import BadValueError
+from .._i18n import Messages, get_language
+from .._plotting import new_axes, styled
+from .._result import TableResult
+from ._catalog import DEPARTMENT_EN, DEPARTMENTS, prepare_catalog, serves_long
+from ._package import ServicePackage
+
+if TYPE_CHECKING:  # pragma: no cover
+    from matplotlib.axes import Axes
+
+__all__ = ["check", "PackageCheck", "RULES", "MAX_MEETING_WEEKS"]
+
+#: Project meetings further apart than this many weeks are not "regular" (定期).
+MAX_MEETING_WEEKS = 4
+
+#: Rule code -> short label (zh, en), in report order.
+RULES: dict[str, tuple[str, str]] = {
+    "no_owner": ("没有项目负责人", "no project owner"),
+    "no_meeting": ("没有定期项目会议", "no regular project meeting"),
+    "meeting_rare": ("项目会议间隔太长", "project meetings too far apart"),
+    "over_budget": ("超出预算", "over budget"),
+    "need_unserved": ("有需求没有被服务", "a need is not served"),
+    "off_target": ("服务线不对应所选需求", "a line serves a need not chosen"),
+    "need_twice": ("同一需求写了两条服务线", "a need has two lines"),
+    "no_resources": ("服务线没有资源", "a line has no resources"),
+    "no_steps": ("服务线没有执行步骤", "a line has no steps"),
+    "mismatch": ("资源与需求脱节", "a resource does not serve its need"),
+    "duplicate": ("资源重复投入", "a resource is used twice"),
+    "over_capacity": ("资源超出可用数量", "more units than available"),
+    "no_member": ("出资源的部门没有小组成员", "a department gives resources but has no member"),
+    "step_no_owner": ("步骤没有责任人", "a step has no owner"),
+    "owner_outside": ("责任人不在合作小组里", "a step owner is not in the group"),
+    "step_no_metric": ("步骤没有评估指标或目标", "a step has no metric or target"),
+    "step_order": ("执行节点先后颠倒", "milestone before start"),
+    "step_window": ("执行节点超出计划周期", "a step is outside the plan window"),
+}
+
+MSGS = Messages({
+    "no_owner": ("服务包没有项目负责人：请在 \"owner\" 写上牵头的人（通常是大客户经理）。",
+                 "The package has no project owner: put the lead (usually the key-account manager) in \"owner\"."),
+    "no_meeting": ("没有定期项目会议：请写 \"meeting_weeks\"（例如每 2 周一次 → 2），用会议同步需求、资源和执行问题。",
+                   "No regular project meeting: set \"meeting_weeks\" (e.g. every 2 weeks -> 2) to sync needs, "
+                   "resources and execution."),
+    "meeting_rare": ("项目会议每 {weeks:g} 周才开一次，间隔太长：请至少每 {cap} 周开一次。",
+                     "Project meetings only every {weeks:g} weeks: meet at least every {cap} weeks."),
+    "over_budget": ("总成本 {cost:.1f} 万元，超出预算 {budget:g} 万元 {gap:.1f} 万元：请减少份数或换成更便宜的资源，或调整预算。",
+                    "Total cost {cost:.1f} (10k CNY) is {gap:.1f} over the budget of {budget:g}: use fewer units or "
+                    "cheaper resources, or change the budget."),
+    "need_unserved": ("需求“{need}”没有任何服务线用资源去满足：请为它写一条服务线并配上资源。",
+                      "Need “{need}” is not served by any line with resources: write a line for it with resources."),
+    "off_target": ("第 {line} 条服务线的需求“{need}”不是所选的重点需求：资源要投向客户的重点需求，请改为所选需求之一。",
+                   "Line {line} serves “{need}”, which is not one of the chosen needs: put resources on the "
+                   "account's key needs."),
+    "need_twice": ("第 {line} 条服务线和第 {first} 条服务的是同一需求“{need}”：请合并成一条。",
+                   "Lines {first} and {line} serve the same need “{need}”: merge them into one line."),
+    "no_resources": ("第 {line} 条服务线（{need}）没有资源：请从资源清单中选出服务这个需求的资源。",
+                     "Line {line} ({need}) has no resources: pick resources of the catalogue that serve this need."),
+    "no_steps": ("第 {line} 条服务线（{need}）没有执行步骤：请写出步骤、责任人、执行节点和指标。",
+                 "Line {line} ({need}) has no execution steps: add steps with owner, milestone and metric."),
+    "mismatch": ("第 {line} 条服务线的资源 {rid}（{resource}）不服务需求“{need}”（资源与需求脱节）：请换成服务这个需求的资源。",
+                 "Line {line}: resource {rid} ({resource}) does not serve the need “{need}”: use a resource that "
+                 "serves it."),
+    "duplicate": ("资源 {rid}（{resource}）同时出现在第 {lines} 条服务线（资源重复投入）：请只放在一条服务线里。",
+                  "Resource {rid} ({resource}) is in lines {lines} (duplicated input): keep it in one line only."),
+    "over_capacity": ("资源 {rid}（{resource}）共用了 {qty:g} 份，超过可用的 {cap:g} 份：请减少份数。",
+                      "Resource {rid} ({resource}): {qty:g} units used, only {cap:g} available: use fewer units."),
+    "no_member": ("用了{dept}的资源，但合作小组 \"team\" 里没有{dept}的成员：请写上{dept}的对接人，明确权责。",
+                  "Resources of {dept_en} are used but the group \"team\" has no {dept_en} member: name one."),
+    "step_no_owner": ("第 {line} 条服务线第 {step} 步“{name}”没有责任人：请填写 \"owner\"。",
+                      "Line {line}, step {step} “{name}” has no owner: fill in \"owner\"."),
+    "owner_outside": ("第 {line} 条服务线第 {step} 步的责任人“{owner}”不在合作小组里：请改为项目负责人或小组成员，或把他加入 \"team\"。",
+                      "Line {line}, step {step}: owner “{owner}” is not in the group: use the project owner or a "
+                      "member, or add them to \"team\"."),
+    "step_no_metric": ("第 {line} 条服务线第 {step} 步“{name}”没有效果评估指标或目标值：请填写 \"metric\" 和 \"target\"。",
+                       "Line {line}, step {step} “{name}” has no metric or no target: fill in \"metric\" and "
+                       "\"target\"."),
+    "step_order": ("第 {line} 条服务线第 {step} 步的执行节点 {end} 早于开始日 {start}：请改正日期。",
+                   "Line {line}, step {step}: milestone {end} is before the start {start}: fix the dates."),
+    "step_window": ("第 {line} 条服务线第 {step} 步（{start} 至 {end}）超出计划周期 {w0} 至 {w1}：请把执行节点放进计划周期。",
+                    "Line {line}, step {step} ({start} to {end}) is outside the plan window {w0} to {w1}: move it "
+                    "inside."),
+    "err_resource": ("第 {line} 条服务线 'resources' 中的资源 '{name}' 不在资源清单里{hint_zh}。请用清单中的编号（如 R01）或资源名称。",
+                     "Line {line}, 'resources': resource '{name}' is not in the catalogue{hint_en}. Use a catalogue id (e.g. R01) "
+                     "or resource name."),
+    "err_needs": ("needs 应是需求文字的列表，例如 ['店员产品卖点话术培训']，收到 {value!r}。",
+                  "needs must be a list of need texts, e.g. ['店员产品卖点话术培训']; got {value!r}."),
+    "gantt_title": ("一体化服务包执行计划：{account}", "Integrated service package plan: {account}"),
+    "gantt_title_plain": ("一体化服务包执行计划", "Integrated service package plan"),
+    "gantt_x": ("日期（竖虚线 = 计划周期）", "date (dashed lines = plan window)"),
+    "legend_owner": ("责任人", "owner"),
+    "no_owner_label": ("（无责任人）", "(no owner)"),
+    "cost_title": ("服务包成本：{cost:.1f} / 预算 {budget:g} 万元", "Package cost: {cost:.1f} / budget {budget:g} (10k CNY)"),
+    "cost_x": ("成本（万元）", "cost (10k CNY)"),
+    "budget": ("预算", "budget"),
+    "summary_ok": ("服务包检查通过：总成本 {cost:.1f} 万元，预算 {budget:g} 万元。",
+                   "The package passes every check: total cost {cost:.1f}, budget {budget:g} (10k CNY)."),
+    "summary_bad": ("发现 {n} 个问题（总成本 {cost:.1f} 万元，预算 {budget:g} 万元）：",
+                    "{n} problems found (total cost {cost:.1f}, budget {budget:g}, 10k CNY):"),
+})
+
+_COLOURS = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f",
+            "#bcbd22", "#17becf")
+_DEPT_COLOURS = {"市场部": "#ff7f0e", "品牌部": "#9467bd", "销售部": "#1f77b4"}
+
+
+def _dept_label(dept: str) -> str:
+    return dept if get_language() == "zh" else DEPARTMENT_EN.get(dept, dept)
+
+
+def _needs_list(needs: Any) -> list[str] | None:
+    if needs is None:
+        return None
+    if isinstance(needs, pd.DataFrame) and "need" in needs.columns:
+        needs = needs["need"].tolist()
+    if isinstance(needs, (str, bytes)) or not isinstance(needs, (Sequence, pd.Series, pd.Index, np.ndarray)):
+        raise BadValueError(*MSGS.both("err_needs", value=needs), column="needs")
+    out = []
+    for n in list(needs):
+        if not isinstance(n, str) or not n.strip():
+            raise BadValueError(*MSGS.both("err_needs", value=needs), column="needs")
+        out.append(n.strip())
+    return out
+
+
+def _resolve(pkg: ServicePackage, cat: pd.DataFrame) -> pd.DataFrame:
+    """Usage table: one row per (line, resource), ids resolved, priced."""
+    by_name = {name: rid for rid, name in zip(cat.index.astype(str), cat["resource"])}
+    rows: list[tuple[int, str, str, float]] = []
+    for n, line in enumerate(pkg.lines, start=1):
+        for key, qty in line.resources.items():
+            rid = key if key in cat.index else by_name.get(key)
+            if rid is None:
+                close = difflib.get_close_matches(key, list(cat.index.astype(str)) + list(by_name), n=1, cutoff=0.6)
+                hint_zh = f"（是不是 '{close[0]}'？）" if close else ""
+                hint_en = f" (did you mean '{close[0]}'?)" if close else ""
+                raise BadValueError(*MSGS.both("err_resource", line=n, name=key, hint_zh=hint_zh, hint_en=hint_en),
+                                    column="resources", row=str(n))
+            rows.append((n, line.need, str(rid), float(qty)))
+    use = pd.DataFrame(rows, columns=["line", "need", "resource_id", "quantity"])
+    use = use.astype({"line": np.int64, "quantity": float})
+    info = cat[["department", "resource", "unit_cost", "capacity"]]
+    use = use.join(info, on="resource_id")
+    use["cost"] = use["quantity"] * use["unit_cost"]
+    return use
+
+
+def _schedule(pkg: ServicePackage) -> pd.DataFrame:
+    rows = [(n, m, line.need, s.step, s.owner, s.start, s.end, s.metric, s.target)
+            for n, line in enumerate(pkg.lines, start=1) for m, s in enumerate(line.steps, start=1)]
+    cols = ["line", "step_no", "need", "step", "owner", "start", "end", "metric", "target"]
+    sched = pd.DataFrame(rows, columns=cols)
+    sched["start"] = pd.to_datetime(sched["start"])
+    sched["end"] = pd.to_datetime(sched["end"])
+    sched["target"] = pd.to_numeric(sched["target"]).astype(float)
+    return sched.astype({"line": np.int64, "step_no": np.int64})
+
+
+def _fmt(ts: pd.Timestamp) -> str:
+    return pd.Timestamp(ts).strftime("%Y-%m-%d")
+
+
+def check(package: Any, catalog: pd.DataFrame, needs: Sequence[str] | None = None) -> "PackageCheck":
+    """Price a service package and list every problem (一体化服务包检查).
+
+    Parameters
+    ----------
+    package : dict or ServicePackage
+        The package literal (see :class:`~kamlab.resources.ServicePackage`).
+        Not modified.
+    catalog : DataFrame
+        The resource catalogue (:func:`~kamlab.resources.resource_catalog`
+        or one with the same columns).  Not modified.
+    needs : list of str, optional
+        The needs the package must serve (e.g. the key account's 3
+        opportunities of m03).  Without it the ``need_unserved`` and
+        ``off_target`` rules are skipped.
+
+    Returns
+    -------
+    PackageCheck
+        ``.table``: cost per line and department (万元); ``.problems``: one
+        row per problem (``rule``, ``line``, ``step``, ``message``);
+        ``.ok``; ``.total_cost``; ``.cost_by_department``; ``.plot()`` the
+        milestone (Gantt) chart; ``.plot_costs()`` the cost bars.  See the
+        module docstring for the rules.
+
+    Raises
+    ------
+    KamlabInputError
+        A package that cannot be read (see ``ServicePackage.from_dict``), a
+        resource not in the catalogue, a bad catalogue or needs list.
+
+    Examples
+    --------
+    >>> from kamlab.resources import resource_catalog
+    >>> pkg = {"owner": "", "budget": 5, "start": "2026-01-05", "end": "2026-03-31",
+    ...        "lines": [{"need": "店员产品卖点话术培训", "resources": {"R11": 2, "R06": 1},
+    ...                   "steps": [{"step": "培训", "owner": "", "start": "2026-03-01", "end": "2026-04-15"}]}]}
+    >>> res = check(pkg, resource_catalog())
+    >>> res.problems["rule"].tolist()
+    ['no_owner', 'no_meeting', 'over_budget', 'no_member', 'no_member', 'mismatch', 'step_no_owner', 'step_no_metric', 'step_window']
+    >>> print(res.problems.loc[2, "message"])
+    总成本 18.0 万元，超出预算 5 万元 13.0 万元：请减少份数或换成更便宜的资源，或调整预算。
+    """
+    pkg = ServicePackage.from_dict(package)
+    cat = prepare_catalog(catalog)
+    chosen = _needs_list(needs)
+    use = _resolve(pkg, cat)
+    sched = _schedule(pkg)
+    n_lines = len(pkg.lines)
+    line_needs = pd.Series([line.need for line in pkg.lines], index=pd.RangeIndex(1, n_lines + 1, name="line"))
+    problems: list[tuple[str, int | None, int | None, str]] = []
+
+    def add(rule: str, line: int | None = None, step: int | None = None, **fields: Any) -> None:
+        problems.append((rule, line, step, MSGS(rule, line=line, step=step, **fields)))
+
+    # package level
+    if not pkg.owner:
+        add("no_owner")
+    if pkg.meeting_weeks is None or pkg.meeting_weeks <= 0:
+        add("no_meeting")
+    elif pkg.meeting_weeks > MAX_MEETING_WEEKS:
+        add("meeting_rare", weeks=pkg.meeting_weeks, cap=MAX_MEETING_WEEKS)
+    total = float(use["cost"].sum())
+    if total > pkg.budget + 1e-9:
+        add("over_budget", cost=total, budget=pkg.budget, gap=total - pkg.budget)
+    # needs
+    served = set(use["need"])
+    if chosen is not None:
+        for need in dict.fromkeys(chosen):
+            if need not in served:
+                add("need_unserved", need=need)
+        for n, need in line_needs.items():
+            if need not in chosen:
+                add("off_target", line=n, need=need)
+    first = line_needs.drop_duplicates()
+    first_of = pd.Series(first.index, index=first.to_numpy())
+    for n, need in line_needs[line_needs.duplicated()].items():
+        add("need_twice", line=n, first=int(first_of[need]), need=need)
+    counts = use.groupby("line").size().reindex(line_needs.index, fill_value=0)
+    for n in counts.index[counts.eq(0)]:
+        add("no_resources", line=int(n), need=line_needs[n])
+    n_steps = sched.groupby("line").size().reindex(line_needs.index, fill_value=0)
+    for n in n_steps.index[n_steps.eq(0)]:
+        add("no_steps", line=int(n), need=line_needs[n])
+    # resources
+    pairs = serves_long(cat)
+    ok_pair = pd.MultiIndex.from_frame(pairs[["resource_id", "need"]])
+    fits = pd.MultiIndex.from_frame(use[["resource_id", "need"]]).isin(ok_pair)
+    for row in use.loc[~fits].itertuples():
+        add("mismatch", line=int(row.line), rid=row.resource_id, resource=row.resource, need=row.need)
+    lines_per = use.drop_duplicates(["resource_id", "line"]).groupby("resource_id", sort=True)["line"]
+    multi = lines_per.size()
+    for rid in multi.index[multi.gt(1)]:
+        ls = sorted(use.loc[use["resource_id"] == rid, "line"].unique())
+        add("duplicate", line=int(ls[1]), rid=rid, resource=cat.loc[rid, "resource"],
+            lines=("、" if get_language() == "zh" else ", ").join(map(str, ls)))
+    qty = use.groupby("resource_id", sort=True)["quantity"].sum()
+    over = qty[qty > cat.loc[qty.index, "capacity"] + 1e-9]
+    for rid, q in over.items():
+        add("over_capacity", rid=rid, resource=cat.loc[rid, "resource"], qty=q, cap=cat.loc[rid, "capacity"])
+    members = {d for d, name in pkg.team.items() if name}
+    for dept in DEPARTMENTS:
+        if dept in set(use["department"]) and dept not in members:
+            add("no_member", dept=dept, dept_en=DEPARTMENT_EN[dept])
+    # steps
+    group = {pkg.owner} | set(pkg.team.values())
+    group.discard("")
+    no_owner = sched["owner"].eq("")
+    outside = ~no_owner & ~sched["owner"].isin(group) & bool(group)
+    no_metric = sched["metric"].eq("") | sched["target"].isna()
+    order = sched["end"] < sched["start"]
+    window = (sched["start"] < pkg.start) | (sched["end"] > pkg.end) | (sched["end"] < pkg.start) | \
+        (sched["start"] > pkg.end)
+    step_rules = pd.DataFrame({"step_no_owner": no_owner, "owner_outside": outside, "step_no_metric": no_metric,
+                               "step_order": order, "step_window": window})
+    for i, row in enumerate(sched.itertuples()):
+        for rule in step_rules.columns[step_rules.iloc[i].to_numpy()]:
+            add(rule, line=int(row.line), step=int(row.step_no), name=row.step, owner=row.owner,
+                start=_fmt(row.start), end=_fmt(row.end), w0=_fmt(pkg.start), w1=_fmt(pkg.end))
+    rank = {code: i for i, code in enumerate(RULES)}
+    prob = pd.DataFrame(problems, columns=["rule", "line", "step", "message"])
+    prob["line"] = prob["line"].astype("Int64")
+    prob["step"] = prob["step"].astype("Int64")
+    prob = prob.assign(_pkg=prob["line"].notna(), _r=prob["rule"].map(rank))
+    prob = prob.sort_values(["_pkg", "line", "step", "_r"], kind="stable", na_position="first")
+    prob = prob.drop(columns=["_pkg", "_r"]).reset_index(drop=True)
+    table = _cost_table(use, line_needs)
+    return PackageCheck(table=table, problems=prob, usage=use, schedule=sched, budget=pkg.budget,
+                        total_cost=total, start=pkg.start, end=pkg.end, account=pkg.account, owner=pkg.owner)
+
+
+def _cost_table(use: pd.DataFrame, line_needs: pd.Series) -> pd.DataFrame:
+    cost = use.pivot_table(index="line", columns="department", values="cost", aggfunc="sum", fill_value=0.0)
+    cost = cost.reindex(index=line_needs.index, columns=list(DEPARTMENTS), fill_value=0.0).astype(float)
+    cost.columns.name = None
+    table = pd.concat([line_needs.rename("need"), cost], axis=1)
+    table["cost"] = cost.sum(axis=1)
+    return table
+
+
+@dataclass(frozen=True)
+class PackageCheck(TableResult):
+    """The checked service package.
+
+    Attributes
+    ----------
+    table : DataFrame
+        Index ``line`` (1, 2, …); ``need``, the cost (万元) per department
+        (市场部, 品牌部, 销售部) and ``cost``.
+    problems : DataFrame
+        ``rule`` (a code of :data:`RULES`), ``line``, ``step`` (missing for
+        package-level problems) and ``message`` (current language).
+    usage : DataFrame
+        One row per line × resource: ``quantity``, ``unit_cost``, ``cost``,
+        ``department``, ``capacity``.
+    schedule : DataFrame
+        One row per step: ``line``, ``step_no``, ``need``, ``step``,
+        ``owner``, ``start``, ``end``, ``metric``, ``target``.
+    budget, total_cost : float
+    start, end : Timestamp
+        The plan window.
+    account, owner : str
+    """
+
+    problems: pd.DataFrame = None  # type: ignore[assignment]
+    usage: pd.DataFrame = None  # type: ignore[assignment]
+    schedule: pd.DataFrame = None  # type: ignore[assignment]
+    budget: float = 0.0
+    total_cost: float = 0.0
+    start: pd.Timestamp = None  # type: ignore[assignment]
+    end: pd.Timestamp = None  # type: ignore[assignment]
+    account: str = ""
+    owner: str = ""
+
+    @property
+    def ok(self) -> bool:
+        """True when no problem was found."""
+        return len(self.problems) == 0
+
+    @property
+    def rules(self) -> list[str]:
+        """The distinct rule codes that fired, in report order."""
+        return [r for r in RULES if r in set(self.problems["rule"])]
+
+    @property
+    def cost_by_department(self) -> pd.Series:
+        """Total cost per department (万元), 市场部, 品牌部, 销售部.
+
+        Examples
+        --------
+        >>> from kamlab.resources import resource_catalog
+        >>> pkg = {"budget": 50, "start": "2026-01-01", "end": "2026-03-31",
+        ...        "lines": [{"need": "x", "resources": {"R01": 2, "R11": 1}}]}
+        >>> check(pkg, resource_catalog()).cost_by_department.tolist()
+        [10.0, 0.0, 1.5]
+        """
+        s = self.table[list(DEPARTMENTS)].sum()
+        s.name = "cost"
+        return s.astype(float)
+
+    @property
+    def over_budget(self) -> float:
+        """How much the total cost exceeds the budget (0 when within)."""
+        return max(0.0, self.total_cost - self.budget)
+
+    def summary(self) -> str:
+        """A short text: passed, or the problems one per line.
+
+        Examples
+        --------
+        >>> from kamlab.resources import resource_catalog
+        >>> pkg = {"owner": "王磊", "budget": 50, "start": "2026-01-01", "end": "2026-03-31",
+        ...        "meeting_weeks": 2, "team": {"市场部": "李娜"},
+        ...        "lines": [{"need": "应对竞品买赠促销", "resources": {"R01": 1},
+        ...                   "steps": [{"step": "买赠", "owner": "李娜", "start": "2026-01-10",
+        ...                              "end": "2026-02-10", "metric": "动销率", "target": 0.8}]}]}
+        >>> print(check(pkg, resource_catalog()).summary())
+        服务包检查通过：总成本 5.0 万元，预算 50 万元。
+        """
+        if self.ok:
+            return MSGS("summary_ok", cost=self.total_cost, budget=self.budget)
+        head = MSGS("summary_bad", n=len(self.problems), cost=self.total_cost, budget=self.budget)
+        return "\n".join([head] + [f"- {m}" for m in self.problems["message"]])
+
+    def plot(self, ax: "Axes | None" = None, **kwargs: Any) -> "Axes":
+        """Gantt-style chart of the milestones: one bar per step from start to milestone, coloured by owner.
+
+        Lines run top to bottom; a diamond marks each milestone (执行节点);
+        dashed lines mark the plan window.  Labels follow the current language.
+
+        Examples
+        --------
+        >>> from kamlab.resources import resource_catalog
+        >>> pkg = {"budget": 50, "start": "2026-01-01", "end": "2026-03-31", "owner": "王磊",
+        ...        "lines": [{"need": "应对竞品买赠促销", "resources": {"R01": 1},
+        ...                   "steps": [{"step": "买赠", "owner": "李娜", "start": "2026-01-10", "end": "2026-02-10"}]}]}
+        >>> check(pkg, resource_catalog()).plot().get_title()
+        '一体化服务包执行计划'
+        """
+        return _gantt(self, ax)
+
+    def plot_costs(self, ax: "Axes | None" = None) -> "Axes":
+        """Stacked bars: each line's cost by department, with the budget in the title.
+
+        Examples
+        --------
+        >>> from kamlab.resources import resource_catalog
+        >>> pkg = {"budget": 50, "start": "2026-01-01", "end": "2026-03-31",
+        ...        "lines": [{"need": "应对竞品买赠促销", "resources": {"R01": 1}}]}
+        >>> check(pkg, resource_catalog()).plot_costs().get_title()
+        '服务包成本：5.0 / 预算 50 万元'
+        """
+        return _costs(self, ax)
+
+
+def _short(text: str, n: int = 10) -> str:
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+@styled
+def _gantt(res: PackageCheck, ax: "Axes | None") -> "Axes":
+    import matplotlib.dates as mdates
+    from matplotlib.patches import Patch
+
+    s = res.schedule.sort_values(["line", "step_no"], kind="stable").reset_index(drop=True)
+    own = ax is None
+    fig, ax = new_axes(ax, figsize=(9.0, max(2.8, 0.45 * len(s) + 1.6)))
+    no_owner = MSGS.label("no_owner_label")
+    owners = s["owner"].where(s["owner"].ne(""), no_owner)
+    palette = {o: _COLOURS[i % len(_COLOURS)] for i, o in enumerate(dict.fromkeys(owners))}
+    if no_owner in palette:
+        palette[no_owner] = "#bbbbbb"
+    start = mdates.date2num(s["start"].dt.to_pydatetime()) if len(s) else np.array([])
+    end = mdates.date2num(s["end"].dt.to_pydatetime()) if len(s) else np.array([])
+    y = np.arange(len(s))
+    width = np.maximum(np.abs(end - start), 0.8)
+    bars = ax.barh(y, width, left=np.minimum(start, end), color=owners.map(palette).tolist(), height=0.6,
+                   edgecolor="#333333", linewidth=0.5)
+    for bar, backwards in zip(bars, end < start):
+        if backwards:  # milestone before start: drawn hatched with a red edge
+            bar.set_hatch("xx")
+            bar.set_edgecolor("#c62828")
+    ax.scatter(end, y, marker="D", s=36, color="#222222", zorder=3)
+    labels = [f"{int(r.line)}. {_short(r.need, 8)} · {_short(r.step, 10)}" for r in s.itertuples()]
+    ax.set_yticks(y, labels, fontsize=8)
+    ax.invert_yaxis()
+    for edge in (res.start, res.end):
+        if edge is not None:
+            ax.axvline(mdates.date2num(pd.Timestamp(edge).to_pydatetime()), color="#888888", ls="--", lw=1)
+    ax.xaxis.set_major_locator(mdates.MonthLocator())
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m"))
+    if res.start is not None and res.end is not None:
+        lo = mdates.date2num(pd.Timestamp(res.start).to_pydatetime()) - 7
+        hi = mdates.date2num(pd.Timestamp(res.end).to_pydatetime()) + 7
+        if len(s):
+            lo, hi = min(lo, float(np.min(np.minimum(start, end))) - 3), max(hi, float(np.max(end)) + 3)
+        ax.set_xlim(lo, hi)
+    ax.set_xlabel(MSGS.label("gantt_x"))
+    ax.set_title(MSGS("gantt_title", account=res.account) if res.account else MSGS.label("gantt_title_plain"))
+    if palette:
+        ax.legend(handles=[Patch(facecolor=c, edgecolor="#333333", label=o) for o, c in palette.items()],
+                  title=MSGS.label("legend_owner"), loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8,
+                  title_fontsize=8, frameon=False)
+    fig.tight_layout()
+    if own:
+        fig.subplots_adjust(right=0.84)
+    return ax
+
+
+@styled
+def _costs(res: PackageCheck, ax: "Axes | None") -> "Axes":
+    t = res.table
+    fig, ax = new_axes(ax, figsize=(8.0, max(2.4, 0.5 * len(t) + 1.4)))
+    y = np.arange(len(t))
+    left = np.zeros(len(t))
+    for dept in DEPARTMENTS:
+        values = t[dept].to_numpy(dtype=float)
+        ax.barh(y, values, left=left, color=_DEPT_COLOURS[dept], label=_dept_label(dept), height=0.6)
+        left = left + values
+    for yi, total in zip(y, left):
+        ax.text(total + 0.2, yi, f"{total:.1f}", va="center", fontsize=8)
+    ax.set_yticks(y, [f"{n}. {_short(str(need), 12)}" for n, need in zip(t.index, t["need"])], fontsize=8)
+    ax.invert_yaxis()
+    ax.set_xlabel(MSGS.label("cost_x"))
+    ax.set_title(MSGS("cost_title", cost=res.total_cost, budget=res.budget))
+    ax.set_xlim(0, max(float(left.max()) if len(left) else 0.0, 1.0) * 1.2)
+    ax.legend(loc="lower right", fontsize=8)
+    fig.tight_layout()
+    return ax
