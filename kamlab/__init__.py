@@ -38,6 +38,7 @@ _SUBMODULES = (
     "incentives",
     "selfassess",
     "resources",
+    "actionplan",
 )
 
 #: Functions re-exported lazily: name -> (module, attribute).
