@@ -39,6 +39,7 @@ _SUBMODULES = (
     "selfassess",
     "resources",
     "actionplan",
+    "covisit",
 )
 
 #: Functions re-exported lazily: name -> (module, attribute).
