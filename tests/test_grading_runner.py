@@ -149,3 +149,43 @@ def test_cli_grade_prints_where_things_are(tmp_path, capsys):
     table = pd.read_csv(tmp_path / "out" / "gradebook.csv", encoding="utf-8-sig")
     assert list(table["total"]) == [6.0]
     assert main(["grade", "nope", str(tmp_path / "subs"), "--out", str(tmp_path / "o2")]) == 2
+
+
+_PROBE = """\
+import json, os, resource, tempfile
+worker = os.getppid()
+print(json.dumps({
+    "cwd": os.getcwd(), "home": os.environ.get("HOME"), "tmpdir": os.environ.get("TMPDIR"),
+    "gettempdir": tempfile.gettempdir(), "secret": os.environ.get("KAMLAB_TEST_SECRET"),
+    "as": resource.getrlimit(resource.RLIMIT_AS)[0], "fsize": resource.getrlimit(resource.RLIMIT_FSIZE)[0],
+    "worker_leads_group": os.getpgid(worker) == worker, "kernel_own_group": os.getpgid(0) != os.getpgid(worker),
+}))
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc and POSIX rlimits")
+@pytest.mark.parametrize("spawn", ["0", "1"], ids=["forked", "spawned"])
+def test_each_submission_runs_in_its_own_folder_environment_and_limits(tmp_path, monkeypatch, spawn):
+    from kamlab.grading import _runner
+
+    monkeypatch.setenv("KAMLAB_TEST_SECRET", "token")
+    monkeypatch.setenv("KAMLAB_GRADER_SPAWN", spawn)
+    monkeypatch.setattr(_runner, "_FORKSERVER", [])  # choose the process model again
+    subs = tmp_path / "subs"
+    subs.mkdir()
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(_PROBE)], metadata={
+        "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},
+        "language_info": {"name": "python"}})
+    (subs / "probe.ipynb").write_text(nbformat.writes(nb), encoding="utf-8")
+    report = grade("demo", subs, out=tmp_path / "out", jobs=1, timeout=60, memory_mb=1500,
+                   max_output_mb=5, progress=False)
+    assert report.gradebook["status"].tolist() == ["no_answers"]
+    work = tmp_path / "out" / "work" / "probe"
+    executed = nbformat.read(work / "probe.executed.ipynb", as_version=4)
+    text = "".join(o.get("text", "") for c in executed.cells if c.cell_type == "code" for o in c.outputs)
+    seen = json.loads(text.strip().splitlines()[-1])
+    assert seen["cwd"] == str(work) and seen["home"] == str(work)
+    assert seen["tmpdir"] == seen["gettempdir"] == str(work / ".tmp")
+    assert seen["secret"] is None
+    assert (seen["as"], seen["fsize"]) == (1500 * 1024 * 1024, 256 * 1024 * 1024)
+    assert seen["worker_leads_group"] and seen["kernel_own_group"]

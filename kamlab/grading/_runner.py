@@ -308,6 +308,211 @@ class _Run:
     stop: threading.Event = dataclasses.field(default_factory=threading.Event)
 
 
+# --------------------------------------------------------------------------- worker processes
+class _Spawned:
+    """A worker started as ``python _worker.py SPEC`` (fallback without forkserver)."""
+
+    def __init__(self, popen: subprocess.Popen) -> None:
+        self.popen = popen
+        self.pid = popen.pid
+
+    @property
+    def returncode(self) -> int | None:
+        return self.popen.returncode
+
+    def wait_for(self, timeout: float | None) -> bool:
+        """Wait up to *timeout* seconds (``None``: no limit); True once it has ended."""
+        try:
+            self.popen.wait(timeout=timeout)
+            return True
+        except subprocess.TimeoutExpired:
+            return False
+
+    def kill(self) -> None:
+        if self.popen.poll() is None:
+            try:
+                self.popen.kill()
+            except OSError:
+                pass
+
+
+class _Forked:
+    """A worker forked from the grader's fork server (see :mod:`._worker`)."""
+
+    def __init__(self, process) -> None:
+        self.process = process
+        self.pid = process.pid
+        self.returncode: int | None = None
+
+    def wait_for(self, timeout: float | None) -> bool:
+        from multiprocessing.connection import wait
+
+        if self.returncode is not None:
+            return True
+        if not wait([self.process.sentinel], timeout):
+            return False
+        # multiprocessing reads a child's exit status from a pipe shared with
+        # Process.start() of other threads (it polls every child): one reader at a time
+        with _MP_LOCK:
+            self.process.join()
+            self.returncode = self.process.exitcode
+            self.process.close()
+        return True
+
+    def kill(self) -> None:
+        if self.returncode is None:
+            try:
+                os.kill(self.pid, signal.SIGKILL)
+            except (ProcessLookupError, PermissionError, OSError):
+                pass
+
+
+_MP_LOCK = threading.Lock()
+_FORKSERVER: list = []  # [context] once made, [None] if unavailable
+
+
+def _forkserver():
+    """The ``forkserver`` multiprocessing context with the worker's imports preloaded,
+    or ``None`` where it is not available (or ``KAMLAB_GRADER_SPAWN=1``)."""
+    with _MP_LOCK:
+        if not _FORKSERVER:
+            ctx = None
+            try:
+                import multiprocessing as mp
+                from multiprocessing import context as mp_context, popen_forkserver
+
+                # the fork path reuses multiprocessing internals checked on 3.11 only
+                if (os.name == "posix" and "forkserver" in mp.get_all_start_methods()
+                        and sys.version_info[:2] == (3, 11)
+                        and os.environ.get("KAMLAB_GRADER_SPAWN") != "1"):
+                    from multiprocessing import forkserver
+
+                    ctx = mp.get_context("forkserver")
+                    ctx.set_forkserver_preload(_worker_preload())
+                    _define_process_class(mp_context, popen_forkserver)
+                    # start it now: its imports run while the grader reads the submissions
+                    forkserver.ensure_running()
+            except Exception:  # noqa: BLE001 - fall back to one interpreter per submission
+                ctx = None
+            _FORKSERVER.append(ctx)
+        return _FORKSERVER[0]
+
+
+def _worker_preload() -> list[str]:
+    tree = ast.parse(_WORKER.read_text(encoding="utf-8"))
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", "") == "PRELOAD":
+            return list(ast.literal_eval(node.value))
+    return []
+
+
+_PROCESS_CLASS: list = []
+
+
+def _define_process_class(mp_context, popen_forkserver) -> None:
+    """A forkserver Process whose child does not re-import the grader's ``__main__``.
+
+    multiprocessing normally re-runs the parent's main script (or module) in
+    every child; the worker needs nothing from it, and a CLI or test runner's
+    main would cost an import per submission.
+    """
+    from multiprocessing import spawn
+
+    class Popen(popen_forkserver.Popen):
+        def _launch(self, process_obj):  # same as the stdlib's, minus the main module
+            import io
+
+            from multiprocessing import forkserver, reduction, util
+            from multiprocessing.context import set_spawning_popen
+
+            prep_data = {k: v for k, v in spawn.get_preparation_data(process_obj._name).items()
+                         if k not in ("init_main_from_path", "init_main_from_name")}
+            buf = io.BytesIO()
+            set_spawning_popen(self)
+            cls = process_obj.__class__
+            process_obj.__class__ = mp_context.ForkServerProcess  # what the child unpickles
+            try:
+                reduction.dump(prep_data, buf)
+                reduction.dump(process_obj, buf)
+            finally:
+                process_obj.__class__ = cls
+                set_spawning_popen(None)
+            self.sentinel, w = forkserver.connect_to_new_process(self._fds)
+            _parent_w = os.dup(w)
+            self.finalizer = util.Finalize(self, util.close_fds, (_parent_w, self.sentinel))
+            with open(w, "wb", closefd=True) as f:
+                f.write(buf.getbuffer())
+            self.pid = forkserver.read_signed(self.sentinel)
+
+    class Process(mp_context.ForkServerProcess):
+        @staticmethod
+        def _Popen(process_obj):
+            return Popen(process_obj)
+
+    _PROCESS_CLASS.append(Process)
+
+
+def _start_forked(ctx, spec: dict[str, Any], env: dict[str, str], stderr_path: Path,
+                  records: list[dict[str, Any]]) -> tuple[_Forked, threading.Thread]:
+    import runpy
+
+    read_conn, write_conn = ctx.Pipe(duplex=False)
+    job = {"spec": spec, "env": env, "stderr": str(stderr_path), "conn": write_conn}
+    process = _PROCESS_CLASS[0](target=runpy.run_path, args=(str(_WORKER),),
+                                kwargs={"init_globals": {"KAMLAB_JOB": job},
+                                        "run_name": "_kamlab_worker_child"},
+                                name=f"kamlab-grade-{Path(spec['cwd']).name}", daemon=True)
+    try:
+        with _MP_LOCK:
+            process.start()
+    finally:
+        write_conn.close()
+
+    def reader() -> None:
+        with read_conn:
+            while True:
+                try:
+                    raw = read_conn.recv_bytes(1 << 20)  # JSON lines only: never unpickle
+                except (EOFError, OSError):
+                    return
+                try:
+                    rec = json.loads(raw)
+                except ValueError:
+                    continue
+                if isinstance(rec, dict):
+                    records.append(rec)
+
+    thread = threading.Thread(target=reader, daemon=True)
+    thread.start()
+    return _Forked(process), thread
+
+
+def _start_spawned(spec: dict[str, Any], env: dict[str, str], work: Path, stderr_path: Path,
+                   records: list[dict[str, Any]]) -> tuple[_Spawned, threading.Thread]:
+    read_fd, write_fd = os.pipe()
+    spec = dict(spec, status_fd=write_fd)
+
+    def reader() -> None:
+        with os.fdopen(read_fd, "r", encoding="utf-8", errors="replace") as fh:
+            for line in fh:
+                try:
+                    records.append(json.loads(line))
+                except ValueError:
+                    pass
+
+    try:
+        with open(stderr_path, "wb") as err:
+            popen = subprocess.Popen(
+                [sys.executable, str(_WORKER), json.dumps(spec)], cwd=work, env=env,
+                stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=err,
+                start_new_session=True, pass_fds=(write_fd,))
+    finally:
+        os.close(write_fd)
+    thread = threading.Thread(target=reader, daemon=True)
+    thread.start()
+    return _Spawned(popen), thread
+
+
 def _execute(run: _Run, stem: str, data: bytes, trainee: str) -> tuple[dict[str, Any], Path, Path]:
     """Copy the notebook into its own working folder and run the worker there."""
     work = run.out / "work" / stem
@@ -324,51 +529,40 @@ def _execute(run: _Run, stem: str, data: bytes, trainee: str) -> tuple[dict[str,
     allow = [str(work)] + ([run.mplconfig] if run.mplconfig else []) + ["/dev", "/proc"]
     audit = {"log": str(audit_log), "allow": allow,
              "watch": [str(run.submissions.resolve()), str(run.out.resolve())]}
-    read_fd, write_fd = os.pipe()
     spec = {
         "input": src.name, "output": executed.name, "cwd": str(work),
         "parameters": {"trainee": trainee, "variant": run.variant, "language": run.language,
                        "data_file": None},
         "memory_mb": run.memory_mb, "max_output_mb": run.max_output_mb,
         "fsize_mb": int(max(256, 4 * run.max_output_mb)),
-        "status_fd": write_fd,
         "extra_arguments": [
             "--IPKernelApp.exec_lines=import runpy as _kl_r; "
             f"_kl_r.run_path({str(_AUDIT)!r}, run_name='_kamlab_audit'); del _kl_r"],
     }
     stderr_path = run.out / "logs" / f"{stem}.stderr.txt"
     stderr_path.parent.mkdir(exist_ok=True)
+    env = _child_env(work, audit, run.mplconfig)
     records: list[dict[str, Any]] = []
-
-    def reader() -> None:
-        with os.fdopen(read_fd, "r", encoding="utf-8", errors="replace") as fh:
-            for line in fh:
-                try:
-                    records.append(json.loads(line))
-                except ValueError:
-                    pass
-
-    with open(stderr_path, "wb") as err:
-        proc = subprocess.Popen(
-            [sys.executable, str(_WORKER), json.dumps(spec)], cwd=work,
-            env=_child_env(work, audit, run.mplconfig), stdin=subprocess.DEVNULL,
-            stdout=subprocess.DEVNULL, stderr=err, start_new_session=True,
-            pass_fds=(write_fd,))
-    os.close(write_fd)
-    thread = threading.Thread(target=reader, daemon=True)
-    thread.start()
+    ctx = _forkserver()
+    proc = None
+    if ctx is not None:
+        try:
+            proc, thread = _start_forked(ctx, spec, env, stderr_path, records)
+        except Exception:  # noqa: BLE001 - a Python whose multiprocessing differs: spawn instead
+            proc = None
+    if proc is None:
+        proc, thread = _start_spawned(spec, env, work, stderr_path, records)
     with run.lock:
         run.procs.add(proc)
     timed_out = False
     try:
-        proc.wait(timeout=run.timeout)
-    except subprocess.TimeoutExpired:
-        timed_out = True
+        timed_out = not proc.wait_for(run.timeout)
     finally:
         kernel = next((r["kernel_pid"] for r in records if r.get("kernel_pid")), None)
         _kill_group(proc.pid)
         _kill_group(kernel)
-        proc.wait()
+        proc.kill()  # in case it had not yet made its own process group
+        proc.wait_for(None)
         with run.lock:
             run.procs.discard(proc)
     thread.join(timeout=5)
@@ -603,6 +797,8 @@ def grade(module: str, submissions: str | os.PathLike, *, out: str | os.PathLike
                force=force, bank=bank, log=log, mplconfig=_mpl_cache())
     results: dict[str, dict[str, Any]] = {}
     n_cached = 0
+    if paths:
+        _forkserver()
     from tqdm import tqdm
 
     bar = tqdm(total=len(paths), file=sys.stderr, unit="nb", desc=f"grading {module}",

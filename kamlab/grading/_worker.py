@@ -1,8 +1,24 @@
 """Child process that executes ONE submission with papermill.
 
-Run by the grader as ``python -m kamlab.grading._worker SPEC_JSON``, in a new
-session (so the grader can kill the whole process group), with ``cwd`` and
-``HOME`` set to the submission's own working folder.  This process
+Each submission gets its own, new worker process, in a new session (so the
+grader can kill the whole process group), with ``cwd``, ``HOME`` and
+``TMPDIR`` set to the submission's own working folder.  Two ways to start it:
+
+* **forked** (POSIX, the default): the grader keeps one *fork server*
+  (:mod:`multiprocessing` ``forkserver``) that has already imported
+  papermill, nbclient, jupyter_client and nbformat (:data:`PRELOAD`); each
+  submission is a fresh fork of it that runs this file with
+  :func:`runpy.run_path` (run name ``_kamlab_worker_child``), so nothing of
+  kamlab is imported in the worker and no state is shared between
+  submissions.  :func:`_child` then starts a new session, points stdin /
+  stdout at ``/dev/null`` and stderr at the submission's log file, changes
+  to its working folder and replaces the whole environment before anything
+  else runs;
+* **spawned**: ``python _worker.py SPEC_JSON`` (fallback where
+  ``forkserver`` is not available), started by :class:`subprocess.Popen` in a
+  new session with the same folder and environment.
+
+Either way this process
 
 1. lowers its own resource limits (address space, file size, core dumps);
    the kernel it starts inherits them,
@@ -13,8 +29,9 @@ session (so the grader can kill the whole process group), with ``cwd`` and
 3. caps the outputs it keeps (``max_output_mb``): once the outputs of the
    notebook exceed the cap, further outputs are dropped, except the small
    answer records (:data:`ANSWER_MIME`) which are always kept,
-4. reports, on a private pipe the kernel does not inherit, first the
-   kernel's process id (so the grader can kill the kernel's own process
+4. reports, on a private pipe the kernel does not inherit (a
+   :mod:`multiprocessing` connection, or an inherited file descriptor when
+   spawned), first the kernel's process id (so the grader can kill the kernel's own process
    group on a timeout) and at the end one JSON status line.
 
 Nothing here grades: points and checks come only from the question bank in
@@ -31,6 +48,14 @@ from typing import Any
 
 ANSWER_MIME = "application/vnd.kamlab.answer+json"
 _MB = 1024 * 1024
+
+#: Modules the fork server imports once, so a forked worker does not pay for
+#: them per submission (none of them starts a thread or opens a socket at import).
+PRELOAD = ["papermill", "papermill.engines", "papermill.clientwrap", "papermill.exceptions",
+           "papermill.utils", "papermill.translators", "papermill.iorw", "nbclient",
+           "nbclient.exceptions", "jupyter_client", "jupyter_client.manager",
+           "jupyter_client.provisioning", "nbformat", "nbformat.v4", "zmq", "zmq.asyncio",
+           "tornado.ioloop", "asyncio", "resource"]
 
 
 def _set_limits(memory_mb: int, fsize_mb: int) -> None:
@@ -116,15 +141,21 @@ def _make_engine(cap_bytes: int, report):
     return CappedEngine, CappedClient
 
 
-def run(spec: dict[str, Any]) -> dict[str, Any]:
-    """Execute the notebook described by *spec*; return the status record."""
-    status_fd = spec.get("status_fd")
-    stream = os.fdopen(status_fd, "w", buffering=1) if status_fd is not None else None
+def run(spec: dict[str, Any], report=None) -> dict[str, Any]:
+    """Execute the notebook described by *spec*; return the status record.
 
-    def report(record: dict[str, Any]) -> None:
-        if stream is not None:
-            stream.write(json.dumps(record) + "\n")
-            stream.flush()
+    Status records (``{"kernel_pid": ...}`` then ``{"done": ...}``) go to
+    *report* when given, else as JSON lines to the file descriptor
+    ``spec["status_fd"]`` (if any).
+    """
+    if report is None:
+        status_fd = spec.get("status_fd")
+        stream = os.fdopen(status_fd, "w", buffering=1) if status_fd is not None else None
+
+        def report(record: dict[str, Any]) -> None:
+            if stream is not None:
+                stream.write(json.dumps(record) + "\n")
+                stream.flush()
 
     _set_limits(int(spec["memory_mb"]), int(spec.get("fsize_mb", 0)))
     # jsonschema (via nbformat) imports rfc3987_syntax when installed, which builds a
@@ -169,6 +200,41 @@ def run(spec: dict[str, Any]) -> dict[str, Any]:
     return status
 
 
+def _child(job: dict[str, Any]) -> None:
+    """Body of a forked worker: isolate this process, then :func:`run`.
+
+    *job* holds ``spec``, ``env`` (the whole environment), ``stderr`` (log
+    file path) and ``conn`` (write end of the status pipe).
+    """
+    import tempfile
+
+    os.setsid()  # own session and process group: the grader kills the group
+    devnull = os.open(os.devnull, os.O_RDWR)
+    err = os.open(job["stderr"], os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+    for fd, target in ((devnull, 0), (devnull, 1), (err, 2)):
+        os.dup2(fd, target)
+    os.close(devnull)
+    os.close(err)
+    os.chdir(job["spec"]["cwd"])
+    os.environ.clear()
+    os.environ.update(job["env"])
+    tempfile.tempdir = None  # recomputed from the new TMPDIR
+    conn = job["conn"]
+    os.set_inheritable(conn.fileno(), False)  # the kernel must not hold the pipe
+
+    def report(record: dict[str, Any]) -> None:
+        try:
+            conn.send_bytes(json.dumps(record).encode())  # JSON, never pickle
+        except OSError:
+            pass
+
+    try:
+        run(job["spec"], report)
+    finally:
+        conn.close()
+        sys.stderr.flush()
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     spec = json.loads(argv[0])
@@ -176,5 +242,7 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-if __name__ == "__main__":  # pragma: no cover - exercised through the grader
+if __name__ == "_kamlab_worker_child":  # forked by the grader, see the module docstring
+    _child(globals().pop("KAMLAB_JOB"))
+elif __name__ == "__main__":  # pragma: no cover - spawned fallback
     sys.exit(main())
