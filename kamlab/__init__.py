@@ -40,6 +40,7 @@ _SUBMODULES = (
     "resources",
     "actionplan",
     "covisit",
+    "chains",
 )
 
 #: Functions re-exported lazily: name -> (module, attribute).

@@ -51,7 +51,7 @@ CATALOG: tuple[ModuleInfo, ...] = (
     ModuleInfo("m08", "000 §8", "课程总结与行动规划", "Summary and action plan",
                "三层总结、3 个月 3 项落地任务、学习成果树。", "actionplan"),
     ModuleInfo("m09", "001 part 1", "连锁开发：分类、调研、谈判准备与结算方式", "Chain development: classification, research, terms",
-               "连锁分类、开发调研表、谈判准备、结算方式比较。", "chains, payment"),
+               "连锁分类、开发调研表、谈判准备、结算方式比较。", "chains"),
     ModuleInfo("m10", "001 part 2", "连锁上量与动销十要素", "Ten sell-through elements",
                "铺货、陈列、价格、培训、促销、顾客教育、竞品、客情、信息、销售竞赛。", "retail"),
     ModuleInfo("m11", "002", "重点医生培育与管理：MWP 平台", "Key doctors: the MWP platforms",
