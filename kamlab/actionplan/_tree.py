@@ -277,6 +277,8 @@ def collect_answers(folder: Any = ".") -> CollectedAnswers:
             module = _notebook_module(nb, path)
             if module == "m08":
                 continue   # the summary notebook itself
+            if re.fullmatch(r"m(09|1\d)", module or "") and path.name.startswith(module):
+                continue   # a workbook of the other course texts, not of this course
             if module not in MODULES:
                 notes.append(MSGS("note_other", file=path.name, module=module or "?"))
                 continue
