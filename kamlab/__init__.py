@@ -41,6 +41,7 @@ _SUBMODULES = (
     "actionplan",
     "covisit",
     "chains",
+    "review",
 )
 
 #: Functions re-exported lazily: name -> (module, attribute).

@@ -19,7 +19,7 @@ from kamlab.datasets._generate import MONTHS, generate
 from kamlab.datasets._schema import KEYS, pandas_dtypes
 
 ROOT = Path(__file__).resolve().parents[1]
-NAMES = ["chains", "doctors", "needs", "clauses", "sellout"]
+NAMES = ["chains", "doctors", "needs", "clauses", "sellout", "retail_sales"]
 CJK = re.compile(r"[\u4e00-\u9fff]")
 LATIN = re.compile(r"[A-Za-z]{4,}")
 
@@ -253,3 +253,74 @@ def test_variant_is_keyword_only():
 
 def test_numpy_integer_variant_ok():
     assert kl.datasets.load("needs", variant=np.int64(2)).equals(kl.datasets.load("needs", variant=2))
+
+
+# ----------------------------------------------------------------------------- retail_sales (m12)
+def _abc_quarter(df: pd.DataFrame) -> pd.DataFrame:
+    """ABC零售's latest quarter by category, in plain pandas (independent of kamlab.review)."""
+    from kamlab.datasets._generate import RETAIL_MONTHS
+
+    q = df[(df["retailer"] == "ABC零售") & df["month"].isin(RETAIL_MONTHS[-3:])]
+    return q.groupby("category")[["sales", "target", "last_year_sales", "stores"]].sum()
+
+
+def test_retail_sales_shape_and_facts():
+    from kamlab.datasets._generate import RETAIL_MONTHS
+    from kamlab.datasets._schema import CATEGORIES, RETAILERS
+
+    df = kl.datasets.load("retail_sales")
+    assert df.shape == (720, 9)
+    assert RETAIL_MONTHS[0] == "2024-11" and RETAIL_MONTHS[-1] == "2026-10" and len(RETAIL_MONTHS) == 24
+    assert tuple(sorted(df["month"].unique())) == RETAIL_MONTHS
+    assert tuple(df["retailer"].unique()) == RETAILERS and RETAILERS[0] == "ABC零售"
+    assert (df.loc[df["retailer"] == "ABC零售", "retailer_id"] == "R01").all()
+    assert tuple(df["category"].unique()) == CATEGORIES
+    assert (df[["sales", "target", "last_year_sales", "units", "stores"]] > 0).all().all()
+    assert df.groupby(["retailer_id", "category"]).size().eq(24).all()
+
+
+@pytest.mark.parametrize("v", range(4))
+def test_retail_sales_last_year_is_sales_12_months_earlier(v):
+    df = kl.datasets.load("retail_sales", variant=v).sort_values(["retailer_id", "category", "month"])
+    earlier = df.groupby(["retailer_id", "category"])["sales"].shift(12)
+    has = earlier.notna()
+    assert has.sum() == 360
+    assert (df.loc[has, "last_year_sales"] == earlier[has]).all()
+
+
+@pytest.mark.parametrize("v", range(4))
+def test_retail_sales_colds_peak_in_winter_skin_in_summer(v):
+    df = kl.datasets.load("retail_sales", variant=v)
+    df["moy"] = df["month"].str[5:].astype(int)
+    by = df.groupby(["category", "moy"])["sales"].sum()
+    cold, skin = by.loc["感冒止咳"], by.loc["皮肤外用"]
+    assert cold[[12, 1]].min() > 1.8 * cold[[6, 7]].max()
+    assert skin[[6, 7]].min() > 1.5 * skin[[12, 1]].max()
+
+
+@pytest.mark.parametrize("v", range(8))
+def test_retail_sales_planted_category_lags_in_the_latest_quarter(v):
+    df = kl.datasets.load("retail_sales", variant=v)
+    p = kl.datasets.planted("retail_sales", variant=v)
+    assert p["retailer"] == "ABC零售" and p["retailer_id"] == "R01"
+    q = _abc_quarter(df)
+    achievement = q["sales"] / q["target"]
+    lag = p["lagging_category"]
+    assert achievement.idxmin() == lag and achievement[lag] < 0.82
+    assert achievement.drop(index=lag).min() > 0.9
+    assert (q["target"] - q["sales"]).idxmax() == lag
+    growth = q["sales"] / q["last_year_sales"] - 1
+    assert growth.idxmin() == lag and growth[lag] < -0.1
+    # the quarter before: the same category was on target
+    prev = df[(df["retailer"] == "ABC零售") & df["month"].isin(sorted(df["month"].unique())[-6:-3])]
+    prev = prev.groupby("category")[["sales", "target"]].sum()
+    assert (prev["sales"] / prev["target"])[lag] > 0.9
+    # part of the stores stopped selling it
+    stores = df[(df["retailer"] == "ABC零售") & (df["category"] == lag)].set_index("month")["stores"]
+    assert stores.iloc[-1] < 0.9 * stores.iloc[-4]
+
+
+def test_retail_sales_planted_category_follows_the_variant():
+    seen = {kl.datasets.planted("retail_sales", variant=v)["lagging_category"] for v in range(8)}
+    assert len(seen) >= 3
+    assert kl.datasets.planted("retail_sales", variant=0) != kl.datasets.planted("retail_sales", variant=5)

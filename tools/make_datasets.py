@@ -80,6 +80,24 @@ DESCRIPTIONS = {
         "(turnover falling), clerk recommendation dropping in the last two months, and a clear fall of units in "
         "the latest month. Used by m07 (core data review: kl.kpi, kl.rootcause).",
     ),
+    "retail_sales": (
+        "零售商月度生意数据（retail_sales）",
+        "ABC零售和另外 5 家零售商（虚构名称）× 5 个品类（感冒止咳、肠胃消化、维矿补益、皮肤外用、慢病用药）× "
+        "24 个月（2024-11 至 2026-10）共 720 行的月度生意数据：销售额、销售目标、去年同期销售额（万元）、销量（盒）和"
+        "有售门店数。带有真实的季节性（感冒止咳冬季高峰、皮肤外用夏季高峰、维矿补益春节前后走高），"
+        "去年同期销售额与 12 个月前的销售额一致。数据中埋有一个问题：ABC零售有一个品类在最近一个季度明显落后于目标"
+        "（部分门店断货、单店销售也走弱），其余品类基本达成。用于 m12 生意复盘洞察（kl.review：记分卡、"
+        "比例/纵向/横向类比、时间序列与预测）。",
+        "Monthly business data of ABC Retail (the seed's workshop retailer) and 5 fictional peer retailers x "
+        "5 categories (cold & cough, digestive, vitamins & minerals, skin care, chronic care) x 24 months "
+        "(2024-11 to 2026-10), 720 rows: sales, target and same-month-last-year sales (10k CNY), units (boxes) "
+        "and stores selling the category. Realistic seasonality (colds peak in winter, skin care in summer, "
+        "vitamins around the Spring Festival); last-year sales equal the sales 12 months earlier. One problem "
+        "is planted: one category of ABC Retail falls clearly behind target in the latest quarter (delisted "
+        "in part of the stores and weaker per store) while the others roughly make target. Used by m12 "
+        "(business review: kl.review scorecard, ratio / vertical / horizontal comparison, time series and "
+        "forecast).",
+    ),
 }
 
 

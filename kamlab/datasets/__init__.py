@@ -8,7 +8,7 @@ Examples
 --------
 >>> import kamlab as kl
 >>> kl.datasets.names()
-['chains', 'doctors', 'needs', 'clauses', 'sellout']
+['chains', 'doctors', 'needs', 'clauses', 'sellout', 'retail_sales']
 >>> df = kl.datasets.load("needs")
 >>> df.attrs["columns"]["match"]["中文名"]
 '需求匹配度'

@@ -8,7 +8,7 @@ numbers.  Options are keyword-only, like scikit-learn's loaders.
 Examples
 --------
 >>> names()
-['chains', 'doctors', 'needs', 'clauses', 'sellout']
+['chains', 'doctors', 'needs', 'clauses', 'sellout', 'retail_sales']
 >>> df = load("chains")
 >>> df.shape, str(df["chain_id"].dtype), df.attrs["columns"]["store_count"]["中文名"]
 ((36, 19), 'str', '门店数')
@@ -40,13 +40,13 @@ def names() -> list[str]:
     -------
     list of str
         ``chains`` (m02, m09), ``doctors`` (m11), ``needs`` (m03),
-        ``clauses`` (m05) and ``sellout`` (m07).
+        ``clauses`` (m05), ``sellout`` (m07) and ``retail_sales`` (m12).
 
     Examples
     --------
     >>> import kamlab as kl
     >>> kl.datasets.names()
-    ['chains', 'doctors', 'needs', 'clauses', 'sellout']
+    ['chains', 'doctors', 'needs', 'clauses', 'sellout', 'retail_sales']
     """
     return list(_generate.NAMES)
 
@@ -208,9 +208,12 @@ def planted(name: str, *, variant: int = 0) -> dict[str, str]:
     """Which account carries each planted problem of *name* in *variant*.
 
     Computed from the generator's seed, so instructors' checks and tests
-    follow the variant.  Only ``sellout`` has planted problems
+    follow the variant.  ``sellout`` has five planted problems
     (``poor_distribution``, ``low_sell_through``, ``inventory_piling``,
-    ``clerk_drop``, ``latest_month_drop``); other data sets return ``{}``.
+    ``clerk_drop``, ``latest_month_drop``: the chain carrying each);
+    ``retail_sales`` has one (``lagging_category``: the category of
+    ``retailer`` ABC零售, ``retailer_id`` R01, that falls behind target in the
+    latest quarter); other data sets return ``{}``.
 
     Examples
     --------
@@ -220,5 +223,7 @@ def planted(name: str, *, variant: int = 0) -> dict[str, str]:
     True
     >>> p["poor_distribution"] in set(kl.datasets.load("sellout")["chain_id"])
     True
+    >>> kl.datasets.planted("retail_sales", variant=0)["lagging_category"]
+    '肠胃消化'
     """
     return _generate.planted(_check_name(name), _check_variant(variant))

@@ -21,6 +21,8 @@ from dataclasses import dataclass
 
 PROVINCES = ("上海", "江苏", "浙江", "安徽", "山东", "福建", "江西")
 CATEGORIES = ("感冒止咳", "肠胃消化", "维矿补益", "皮肤外用", "慢病用药")
+#: Retailers of ``retail_sales``: ABC零售 (the seed's workshop retailer) and five fictional peers.
+RETAILERS = ("ABC零售", "华康大药房", "百济堂", "仁和药房", "益民连锁", "泰安药店")
 
 
 @dataclass(frozen=True)
@@ -140,6 +142,18 @@ SCHEMAS: dict[str, tuple[Col, ...]] = {
         Col("recommended_visits", "int", "推荐次数", "次", "暗访中店员推荐我方产品次数 / visits with a recommendation",
             lo=0),
     ),
+    "retail_sales": (
+        Col("month", "month", "月份", "YYYY-MM", "月份 / month"),
+        Col("retailer_id", "str", "零售商编号", "", "零售商编号 R01..R06，R01 = ABC零售 / retailer id (R01 = ABC)"),
+        Col("retailer", "str", "零售商", "", "零售商名称（虚构）/ retailer name (fictional)", values=RETAILERS),
+        Col("category", "str", "品类", "", "我方产品品类 / our product category", values=CATEGORIES),
+        Col("sales", "float", "销售额", "万元", "当月我方产品在该零售商的销售额 / our sales this month", lo=0),
+        Col("target", "float", "销售目标", "万元", "当月销售目标 / sales target this month", lo=0),
+        Col("last_year_sales", "float", "去年同期销售额", "万元", "去年同月的销售额 / sales in the same month last year",
+            lo=0),
+        Col("units", "int", "销量", "盒", "当月销量 / units sold this month", lo=0),
+        Col("stores", "int", "有售门店数", "家", "当月有该品类销售的门店数 / stores selling the category", lo=0),
+    ),
 }
 
 #: Columns that identify a row (must be unique together).
@@ -149,6 +163,7 @@ KEYS: dict[str, tuple[str, ...]] = {
     "needs": ("account_id", "need_id"),
     "clauses": ("clause", "option"),
     "sellout": ("store_id", "month"),
+    "retail_sales": ("retailer_id", "category", "month"),
 }
 
 _DTYPES = {"str": "str", "month": "str", "int": "int64", "float": "float64", "bool": "bool"}

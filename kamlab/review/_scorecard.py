@@ -1,0 +1,401 @@
+"""The scorecard (actual vs target vs last year) and the three comparisons of seed 003.
+
+销售分析方法 — 类比分析法: 比例分析 (ratio: each part's share of the whole),
+纵向类比分析 (vertical: the same subject against its own past — the previous
+period and the same period last year), 横向类比分析 (horizontal: against peers
+in the same period).  Workshop: ABC零售商 Scorecard.
+
+Examples
+--------
+>>> import pandas as pd
+>>> df = pd.DataFrame({"month": ["2026-09", "2026-10", "2026-09", "2026-10"],
+...     "category": ["感冒止咳", "感冒止咳", "皮肤外用", "皮肤外用"],
+...     "sales": [60.0, 90.0, 30.0, 20.0], "target": [50.0, 100.0, 25.0, 25.0],
+...     "last_year_sales": [40.0, 80.0, 25.0, 25.0]})
+>>> sc = scorecard(df, by="category")
+>>> sc.table[["actual", "target", "achievement", "growth"]]
+          actual  target  achievement  growth
+category
+感冒止咳     150.0   150.0          1.0    0.25
+皮肤外用      50.0    50.0          1.0    0.00
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import pandas as pd
+
+from .._errors import BadSpecError
+from .._validate import require_table
+from .._i18n import Messages, get_language
+from .._plotting import new_axes, styled
+from .._result import TableResult
+from ._common import (amount_column, check_table, group_columns, group_label, month_column, pick_months,
+                      ratio, shift_month, whole_number)
+
+if TYPE_CHECKING:  # pragma: no cover
+    from matplotlib.axes import Axes
+
+__all__ = ["ScorecardResult", "CompareResult", "scorecard", "compare", "COMPARE_KINDS"]
+
+#: Kinds of comparison: 比例分析, 纵向类比, 横向类比.
+COMPARE_KINDS = {"ratio": ("比例分析", "Ratio analysis"),
+                 "vertical": ("纵向类比（与自己的过去比）", "Vertical comparison (against own past)"),
+                 "horizontal": ("横向类比（与同行比）", "Horizontal comparison (against peers)")}
+
+MSGS = Messages({
+    "actual": ("实际", "Actual"),
+    "target": ("目标", "Target"),
+    "last_year": ("去年同期", "Last year"),
+    "sc_title": ("记分卡（按 {by}，{first}–{last}）", "Scorecard (by {by}, {first} to {last})"),
+    "all": ("全部", "all"),
+    "amount": ("金额", "Amount"),
+    "share": ("占比", "Share"),
+    "current": ("本期", "Current"),
+    "previous": ("上期", "Previous"),
+    "vs_average": ("相对平均（平均 = 1）", "Relative to the average (average = 1)"),
+    "title": ("{kind}（按 {by}，{first}–{last}）", "{kind} (by {by}, {first} to {last})"),
+})
+
+
+@dataclass(frozen=True)
+class ScorecardResult(TableResult):
+    """Actual vs target vs last year per group (``kl.review.scorecard``).
+
+    Attributes
+    ----------
+    table : DataFrame
+        Index: the groups (``"all"`` when ``by=None``); columns ``actual,
+        target, last_year, gap`` (actual − target), ``achievement`` (actual ÷
+        target), ``growth`` (actual ÷ last year − 1), ``share`` (actual ÷ the
+        total actual).  Ratios are NaN where the denominator is 0.
+    total : Series
+        The same columns for all groups together.
+    by : tuple of str
+    months : tuple of str
+        The months summed.
+    """
+
+    total: pd.Series = field(default_factory=lambda: pd.Series(dtype=float))
+    by: tuple[str, ...] = ()
+    months: tuple[str, ...] = ()
+
+    def plot(self, ax: "Axes | None" = None, **kwargs: Any) -> "Axes":
+        """Bars of actual, target and last year per group, achievement written above.
+
+        Examples
+        --------
+        >>> import pandas as pd
+        >>> df = pd.DataFrame({"month": "2026-10", "category": ["A", "B"], "sales": [9.0, 4.0],
+        ...     "target": [10.0, 5.0], "last_year_sales": [8.0, 5.0]})
+        >>> scorecard(df, by="category").plot().get_title()
+        '记分卡（按 category，2026-10–2026-10）'
+        """
+        return _plot_scorecard(self, ax)
+
+
+def _amounts(df: pd.DataFrame, columns: dict[str, str | None], *, table: str) -> pd.DataFrame:
+    return pd.DataFrame({k: amount_column(df, c, table=table) for k, c in columns.items() if c is not None},
+                        index=df.index)
+
+
+def _sum_by(frame: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    if not keys:
+        out = frame.drop(columns=[c for c in frame.columns if c in keys]).sum(numeric_only=True).to_frame("all").T
+        out.index.name = None
+        return out
+    return frame.groupby(keys, sort=True)[[c for c in frame.columns if c not in keys]].sum()
+
+
+def scorecard(df: pd.DataFrame, *, by: str | list[str] | None = "category", period: Any = None,
+              actual: str = "sales", target: str = "target", last_year: str = "last_year_sales",
+              month: str = "month") -> ScorecardResult:
+    """The scorecard: actual vs target vs last year, achievement and growth per group.
+
+    Parameters
+    ----------
+    df : DataFrame
+        Monthly rows (e.g. ``kl.datasets.load("retail_sales")``), one or more per group and month.
+    by : str, list of str or None, default "category"
+        Grouping columns; None gives one row ``"all"``.
+    period : None, int, "YYYY-MM" or list of months
+        None: every month; n: the latest n months (3 = the latest quarter).
+    actual, target, last_year, month : str
+        Column names.
+
+    Returns
+    -------
+    ScorecardResult
+        ``.table`` with ``actual, target, last_year, gap, achievement, growth,
+        share``; ``.total``; ``.plot()``.
+
+    Raises
+    ------
+    MissingColumnError, BadValueError, BadSpecError, EmptyTableError
+        Missing or misspelt column, text / NaN / negative amounts, a bad
+        month, a bad *by* or *period*; the message names column and row.
+
+    Examples
+    --------
+    >>> import kamlab as kl
+    >>> df = kl.datasets.load("retail_sales")
+    >>> abc = df[df["retailer"] == "ABC零售"]
+    >>> sc = kl.review.scorecard(abc, by="category", period=3)
+    >>> sc.months
+    ('2026-08', '2026-09', '2026-10')
+    >>> sc.table["achievement"].idxmin()
+    '肠胃消化'
+    >>> round(float(sc.total["share"]), 6)
+    1.0
+    """
+    keys = group_columns(by)
+    check_table(df, [month, actual, target, last_year, *keys], table="df")
+    months_all = month_column(df, month, table="df")
+    months = pick_months(months_all, period)
+    amounts = _amounts(df, {"actual": actual, "target": target, "last_year": last_year}, table="df")
+    keep = months_all.isin(months).to_numpy()
+    frame = pd.concat([df.loc[keep, keys], amounts.loc[keep]], axis=1)
+    sums = _sum_by(frame, keys)
+    table = _score_columns(sums, float(sums["actual"].sum()))
+    total = _score_columns(sums.sum().to_frame("total").T, float(sums["actual"].sum())).iloc[0]
+    return ScorecardResult(table=table, total=total, by=tuple(keys), months=months)
+
+
+def _score_columns(sums: pd.DataFrame, grand: float) -> pd.DataFrame:
+    out = sums[["actual", "target", "last_year"]].astype(float).copy()
+    out["gap"] = out["actual"] - out["target"]
+    out["achievement"] = ratio(out["actual"], out["target"])
+    out["growth"] = ratio(out["actual"], out["last_year"]) - 1
+    out["share"] = ratio(out["actual"], grand)
+    return out
+
+
+@styled
+def _plot_scorecard(res: ScorecardResult, ax: "Axes | None") -> "Axes":
+    t = res.table
+    labels = [group_label(g) for g in t.index]
+    fig, ax = new_axes(ax, figsize=(max(6.0, min(14.0, 1.3 * len(labels) + 2)), 4.5))
+    x = np.arange(len(t))
+    w = 0.27
+    ax.bar(x - w, t["actual"].to_numpy(), w, label=MSGS("actual"), color="#4C72B0")
+    ax.bar(x, t["target"].to_numpy(), w, label=MSGS("target"), color="#BBBBBB")
+    ax.bar(x + w, t["last_year"].to_numpy(), w, label=MSGS("last_year"), color="#DD8452")
+    top = np.nanmax(t[["actual", "target", "last_year"]].to_numpy(), axis=1)
+    for xi, yi, a in zip(x, top, t["achievement"].to_numpy()):
+        if np.isfinite(a):
+            ax.text(xi, yi * 1.02, f"{a:.0%}", ha="center", va="bottom", fontsize=9,
+                    color="#C44E52" if a < 1 else "#2F6B2F")
+    ax.set_xticks(x)
+    ax.set_xticklabels(labels, rotation=30 if len(labels) > 6 else 0, ha="right" if len(labels) > 6 else "center")
+    ax.set_ylim(0, float(np.nanmax(top)) * 1.15 if len(top) else 1)
+    ax.set_ylabel(MSGS("amount"))
+    ax.legend(loc="best", fontsize=9)
+    by = " + ".join(res.by) if res.by else MSGS("all")
+    ax.set_title(MSGS("sc_title", by=by, first=res.months[0], last=res.months[-1]))
+    return ax
+
+
+# --------------------------------------------------------------------------- comparisons
+@dataclass(frozen=True)
+class CompareResult(TableResult):
+    """A ratio, vertical or horizontal comparison (``kl.review.compare``).
+
+    Attributes
+    ----------
+    table : DataFrame
+        Index: the groups.  Columns by *kind*:
+
+        - ``ratio``: ``value, share``;
+        - ``vertical``: ``current, previous, change, change_rate, last_year, yoy``;
+        - ``horizontal``: ``value, share, vs_average, rank, growth, growth_vs_total``.
+    kind : str
+    by : tuple of str
+    months : tuple of str
+        The current period.
+    previous_months : tuple of str
+        ``vertical`` only: the period before.
+    """
+
+    kind: str = "ratio"
+    by: tuple[str, ...] = ()
+    months: tuple[str, ...] = ()
+    previous_months: tuple[str, ...] = ()
+
+    def plot(self, ax: "Axes | None" = None, **kwargs: Any) -> "Axes":
+        """Shares (ratio), current vs previous vs last year (vertical) or value vs the average (horizontal).
+
+        Examples
+        --------
+        >>> import pandas as pd
+        >>> df = pd.DataFrame({"month": "2026-10", "retailer": ["A", "B"], "sales": [3.0, 1.0]})
+        >>> compare(df, by="retailer", kind="ratio").plot().get_title()
+        '比例分析（按 retailer，2026-10–2026-10）'
+        """
+        return _plot_compare(self, ax)
+
+
+_DEFAULT_LY = "last_year_sales"
+
+
+def compare(df: pd.DataFrame, *, by: str | list[str], kind: str = "ratio", value: str = "sales",
+            period: Any = None, last_year: str | None = _DEFAULT_LY, month: str = "month") -> CompareResult:
+    """Compare groups: 比例分析 (ratio), 纵向类比 (vertical) or 横向类比 (horizontal).
+
+    Parameters
+    ----------
+    df : DataFrame
+        Monthly rows.
+    by : str or list of str
+        The groups compared (e.g. ``"category"``, ``"retailer"``).
+    kind : {"ratio", "vertical", "horizontal"}
+        - ``ratio``: each group's *value* and its share of the total, over *period*;
+        - ``vertical``: each group against its own past: *period* must be a
+          number of months n (default 1): the latest n months (``current``)
+          against the n months before (``previous``; ``change``,
+          ``change_rate`` = current ÷ previous − 1) and against the same months
+          last year (``last_year`` from the *last_year* column when given,
+          else from the data 12 months earlier; ``yoy`` = current ÷ last_year − 1);
+        - ``horizontal``: each group against its peers over *period*: ``share``,
+          ``vs_average`` (value ÷ the mean of all groups), ``rank`` (1 = largest),
+          ``growth`` (value ÷ last year − 1) and ``growth_vs_total`` (growth −
+          the growth of all groups together).
+    value, last_year, month : str
+        Column names.  *last_year* is not used by ``ratio``; None, or the
+        default name when the table has no such column, means "no last-year
+        column".
+    period : None, int, "YYYY-MM" or list of months
+        As in :func:`scorecard`.
+
+    Returns
+    -------
+    CompareResult
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> df = pd.DataFrame({"month": ["2026-09", "2026-10"] * 2, "retailer": ["A", "A", "B", "B"],
+    ...     "sales": [10.0, 12.0, 30.0, 27.0], "last_year_sales": [8.0, 10.0, 30.0, 30.0]})
+    >>> compare(df, by="retailer", kind="ratio", period=1).table
+              value     share
+    retailer
+    A          12.0  0.307692
+    B          27.0  0.692308
+    >>> compare(df, by="retailer", kind="vertical").table[["current", "previous", "change_rate", "yoy"]]
+              current  previous  change_rate  yoy
+    retailer
+    A            12.0      10.0          0.2  0.2
+    B            27.0      30.0         -0.1 -0.1
+    >>> compare(df, by="retailer", kind="horizontal", period=1).table[["vs_average", "rank", "growth_vs_total"]]
+              vs_average  rank  growth_vs_total
+    retailer
+    A           0.615385     2              0.3
+    B           1.384615     1              0.0
+    """
+    if kind not in COMPARE_KINDS:
+        raise BadSpecError(
+            f"参数 kind = {kind!r} 不对。请从 ratio（比例分析）、vertical（纵向类比）、horizontal（横向类比）中选择。",
+            f"Parameter kind = {kind!r} is invalid. Choose ratio, vertical or horizontal.", column="kind")
+    keys = group_columns(by)
+    if not keys:
+        raise BadSpecError("compare 需要分组列 by，例如 by=\"category\"。",
+                           "compare needs a grouping column by, e.g. by=\"category\".", column="by")
+    require_table(df, table="df")
+    if kind == "ratio" or (last_year == _DEFAULT_LY and last_year not in df.columns):
+        last_year = None   # not needed, or the default column is simply not there
+    check_table(df, [month, value, *keys] + ([last_year] if last_year else []), table="df")
+    months_all = month_column(df, month, table="df")
+    values = amount_column(df, value, table="df")
+    ly = amount_column(df, last_year, table="df") if last_year else None
+    frame = pd.concat([df[keys], values.rename("value")], axis=1)
+    if ly is not None:
+        frame["last_year"] = ly
+    frame["_month"] = months_all
+    by_month = frame.groupby([*keys, "_month"], sort=True)[[c for c in frame.columns
+                                                           if c not in (*keys, "_month")]].sum()
+    if kind == "vertical":
+        return _vertical(by_month, keys, months_all, period, ly is not None)
+    months = pick_months(months_all, period)
+    cur = by_month[by_month.index.get_level_values("_month").isin(months)].groupby(level=keys).sum()
+    groups = by_month.groupby(level=keys).sum().index
+    cur = cur.reindex(groups, fill_value=0.0)
+    total = float(cur["value"].sum())
+    if kind == "ratio":
+        table = pd.DataFrame({"value": cur["value"].astype(float), "share": ratio(cur["value"], total)},
+                             index=cur.index)
+        return CompareResult(table=table, kind=kind, by=tuple(keys), months=months)
+    table = pd.DataFrame({"value": cur["value"].astype(float)}, index=cur.index)
+    table["share"] = ratio(table["value"], total)
+    table["vs_average"] = ratio(table["value"], float(table["value"].mean()))
+    order = np.lexsort((np.arange(len(table)), -table["value"].to_numpy()))
+    rank = np.empty(len(table), dtype=np.int64)
+    rank[order] = np.arange(1, len(table) + 1)
+    table["rank"] = rank
+    if ly is not None:
+        table["growth"] = ratio(cur["value"], cur["last_year"]) - 1
+        total_growth = ratio(total, float(cur["last_year"].sum())) - 1
+        table["growth_vs_total"] = table["growth"] - float(total_growth)
+    return CompareResult(table=table, kind=kind, by=tuple(keys), months=months)
+
+
+def _vertical(by_month: pd.DataFrame, keys: list[str], months_all: pd.Series, period: Any,
+              has_ly: bool) -> CompareResult:
+    present = sorted(set(months_all))
+    n = 1 if period is None else period
+    n = whole_number(n, "period", 1, max(1, len(present) // 2))
+    cur_m = tuple(present[-n:])
+    prev_m = tuple(shift_month(m, -n) for m in cur_m)
+    groups = by_month.groupby(level=keys).sum().index
+
+    def total(months: tuple[str, ...], column: str) -> pd.Series:
+        sel = by_month[by_month.index.get_level_values("_month").isin(months)]
+        return sel.groupby(level=keys)[column].sum().reindex(groups, fill_value=0.0).astype(float)
+
+    table = pd.DataFrame({"current": total(cur_m, "value"), "previous": total(prev_m, "value")})
+    table["change"] = table["current"] - table["previous"]
+    table["change_rate"] = ratio(table["current"], table["previous"]) - 1
+    if has_ly:
+        table["last_year"] = total(cur_m, "last_year")
+    else:
+        ly_m = tuple(shift_month(m, -12) for m in cur_m)
+        known = set(present)
+        table["last_year"] = total(ly_m, "value") if all(m in known for m in ly_m) else np.nan
+    table["yoy"] = ratio(table["current"], table["last_year"]) - 1
+    return CompareResult(table=table, kind="vertical", by=tuple(keys), months=cur_m, previous_months=prev_m)
+
+
+@styled
+def _plot_compare(res: CompareResult, ax: "Axes | None") -> "Axes":
+    from matplotlib.ticker import PercentFormatter
+
+    t = res.table
+    labels = [group_label(g) for g in t.index]
+    fig, ax = new_axes(ax, figsize=(max(6.0, min(14.0, 1.1 * len(labels) + 2)), 4.5))
+    x = np.arange(len(t))
+    if res.kind == "ratio":
+        ax.bar(x, t["share"].to_numpy(), color="#4C72B0")
+        for xi, s in zip(x, t["share"].to_numpy()):
+            ax.text(xi, s, f"{s:.1%}", ha="center", va="bottom", fontsize=9)
+        ax.yaxis.set_major_formatter(PercentFormatter(1.0))
+        ax.set_ylabel(MSGS("share"))
+    elif res.kind == "vertical":
+        w = 0.27
+        ax.bar(x - w, t["current"].to_numpy(), w, label=MSGS("current"), color="#4C72B0")
+        ax.bar(x, t["previous"].to_numpy(), w, label=MSGS("previous"), color="#BBBBBB")
+        ax.bar(x + w, np.nan_to_num(t["last_year"].to_numpy(dtype=float)), w, label=MSGS("last_year"),
+               color="#DD8452")
+        ax.legend(loc="best", fontsize=9)
+        ax.set_ylabel(MSGS("amount"))
+    else:
+        v = t["vs_average"].to_numpy()
+        ax.bar(x, v, color=["#4C72B0" if a >= 1 else "#C44E52" for a in v])
+        ax.axhline(1.0, color="#333333", linestyle="--", linewidth=1)
+        ax.set_ylabel(MSGS("vs_average"))
+    ax.set_xticks(x)
+    ax.set_xticklabels(labels, rotation=30 if len(labels) > 6 else 0, ha="right" if len(labels) > 6 else "center")
+    zh, en = COMPARE_KINDS[res.kind]
+    ax.set_title(MSGS("title", kind=zh if get_language() == "zh" else en,
+                      by=" + ".join(res.by), first=res.months[0], last=res.months[-1]))
+    return ax
