@@ -42,6 +42,7 @@ _SUBMODULES = (
     "covisit",
     "chains",
     "review",
+    "planning",
 )
 
 #: Functions re-exported lazily: name -> (module, attribute).
