@@ -43,6 +43,7 @@ _SUBMODULES = (
     "chains",
     "review",
     "planning",
+    "retail",
 )
 
 #: Functions re-exported lazily: name -> (module, attribute).
