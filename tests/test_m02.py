@@ -8,25 +8,17 @@ hidden variant 5.
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import nbformat
 import pandas as pd
-import papermill
 import pytest
 
 import kamlab as kl
 from kamlab.course import get_bank, m02
-from kamlab.grading import Context, decode, encode
+from kamlab.grading import Context
 
-ROOT = Path(__file__).resolve().parents[1]
+from workbook_runs import cell_errors, grade_recorded, recorded, run_answered, scores
+
 HIDDEN = 5
 Q1 = {"合作潜力": 30, "利润贡献": 40, "动销基础": 30, "cut": 50}
-
-
-def _rt(x):
-    """The answer as the check (and the grader) sees it."""
-    return decode(encode(x))
 
 
 def _answers(variant: int, q1=Q1, spread=0.2, below=0.7, rank=1) -> dict:
@@ -38,7 +30,7 @@ def _answers(variant: int, q1=Q1, spread=0.2, below=0.7, rank=1) -> dict:
 
 
 def _grade(answers: dict, variant: int) -> dict:
-    return m02.BANK.grade({k: _rt(v) for k, v in answers.items()}, Context("m02", variant=variant))
+    return grade_recorded("m02", answers, variant)
 
 
 # ------------------------------------------------------------------ structure
@@ -99,7 +91,7 @@ def test_unstable_list_typed_in_fails():
     ({"合作潜力": "三十", "利润贡献": 40, "动销基础": 30, "cut": 50}, "numbers"),
 ])
 def test_q1_bad_choices(q1, fragment):
-    v = m02.BANK.check("q1", _rt(q1), Context("m02"))
+    v = m02.BANK.check("q1", recorded(q1), Context("m02"))
     assert not v.ok and v.score == 0
     assert fragment in v.reason_en and v.reason_zh
 
@@ -122,7 +114,7 @@ def test_q2_with_other_weights_than_q1_fails():
     chains = kl.datasets.load("chains")
     other = kl.screening.screen(chains, kl.screening.CHAIN_RUBRIC, id_col="chain_id", cut=50)
     q1 = {"合作潜力": 10, "利润贡献": 80, "动销基础": 10, "cut": 60}
-    v = m02.BANK.grade({"q1": q1, "q2": _rt(other)}, Context("m02"))["q2"]
+    v = m02.BANK.grade({"q1": q1, "q2": recorded(other)}, Context("m02"))["q2"]
     assert not v.ok and "chains sit in a quadrant other" in v.reason_en
 
 
@@ -212,7 +204,7 @@ def test_a_trainees_own_data_file_is_used_by_the_checks(tmp_path):
     chains.to_csv(path, index=False)
     answers = _answers(3)
     ctx = Context("m02", data_file=str(path), data_name="chains")
-    verdicts = m02.BANK.grade({k: _rt(v) for k, v in answers.items()}, ctx)
+    verdicts = m02.BANK.grade({k: recorded(v) for k, v in answers.items()}, ctx)
     assert all(v.ok for v in verdicts.values() if not v.manual)
 
 
@@ -288,36 +280,12 @@ def _operate(key: str) -> str:
 
 
 def test_a_notebook_answered_through_the_widgets_only_gets_full_marks_on_the_hidden_variant(tmp_path):
-    from kamlab.grading import read_answers
-
-    nb = nbformat.read(ROOT / "notebooks" / "m02_screening.ipynb", as_version=4)
-    cells = []
-    answered = set()
-    for cell in nb.cells:
-        src = cell.source.strip()
-        if cell.cell_type == "code" and src.startswith("form_q"):
-            key = src.split("=", 1)[0].strip()[len("form_"):]
-            cells.append(cell)
-            cells.append(nbformat.v4.new_code_cell(_operate(key)))
-            continue
-        if cell.cell_type == "code" and src.startswith("q") and src.endswith("= ..."):
-            key = src.split("=", 1)[0].strip()
-            cell.source = f"exec(form_{key}.line)"
-            answered.add(key)
-        cells.append(cell)
-    assert answered == {"q1", "q2", "q3", "q4", "q5", "q6"}
-    nb.cells = cells
-    src, out = tmp_path / "in.ipynb", tmp_path / "out.ipynb"
-    nbformat.write(nb, src)
-    papermill.execute_notebook(str(src), str(out), parameters={"variant": HIDDEN, "trainee": "widgets"},
-                               kernel_name="python3", progress_bar=False, cwd=str(tmp_path))
-    executed = nbformat.read(out, as_version=4)
-    errors = [o for c in executed.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
-    assert errors == []
-    answers = read_answers(executed, "m02")
+    executed, answers, verdicts = run_answered(
+        "m02", tmp_path, variant=HIDDEN, operations={k: _operate(k) for k in m02.BANK.keys()})
+    assert cell_errors(executed) == []
+    assert set(answers) == {"q1", "q2", "q3", "q4", "q5", "q6"}
     assert answers["q1"] == {"合作潜力": 25, "利润贡献": 45, "动销基础": 30, "cut": 45}
     assert (answers["q4"]["spread"], answers["q4"]["below"]) == (0.25, 0.75)
-    verdicts = m02.BANK.grade(answers, Context("m02", variant=HIDDEN))
-    assert {k: (v.ok, v.score) for k, v in verdicts.items() if not v.manual} == {
-        "q1": (True, 2.0), "q2": (True, 3.0), "q3": (True, 2.0), "q4": (True, 3.0), "q5": (True, 2.0)}
+    assert scores(verdicts) == {"q1": (True, 2.0), "q2": (True, 3.0), "q3": (True, 2.0), "q4": (True, 3.0),
+                                "q5": (True, 2.0)}
     assert verdicts["q6"].manual and answers["q6"].startswith("门店多")

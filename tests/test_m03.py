@@ -8,26 +8,18 @@ variant 0 fails on the hidden variant 5.
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import nbformat
 import pandas as pd
-import papermill
 import pytest
 
 import kamlab as kl
 from kamlab.course import get_bank, m03
-from kamlab.grading import Context, decode, encode
+from kamlab.grading import Context
 
-ROOT = Path(__file__).resolve().parents[1]
+from workbook_runs import cell_errors, grade_recorded, recorded, run_answered, scores
+
 HIDDEN = 5
 Q1 = {"联合营销活动": ("显性", "总部"), "高毛利产品倾斜": ("显性", "总部"), "社区健康讲座": ("隐性", "外部"),
       "店员卖点话术": ("隐性", "门店"), "新品接受度": ("隐性", "门店"), "应对竞品促销": ("显性", "外部")}
-
-
-def _rt(x):
-    """The answer as the check (and the grader) sees it."""
-    return decode(encode(x))
 
 
 def _answers(variant: int, account=None, threshold=3, rule="tool") -> dict:
@@ -40,7 +32,7 @@ def _answers(variant: int, account=None, threshold=3, rule="tool") -> dict:
 
 
 def _grade(answers: dict, variant: int) -> dict:
-    return m03.BANK.grade({k: _rt(v) for k, v in answers.items()}, Context("m03", variant=variant))
+    return grade_recorded("m03", answers, variant)
 
 
 # ------------------------------------------------------------------ structure
@@ -100,7 +92,7 @@ def test_typed_picks_fail_with_the_right_matrix():
 # ------------------------------------------------------------------------- q1
 def test_q1_partial_credit_per_judgement():
     wrong = dict(Q1, 社区健康讲座=("显性", "外部"), 店员卖点话术=("隐性", "总部"))
-    v = m03.BANK.check("q1", _rt(wrong), Context("m03"))
+    v = m03.BANK.check("q1", recorded(wrong), Context("m03"))
     assert not v.ok and v.score == pytest.approx(3.0 * 10 / 12)
     assert "2 of 12" in v.reason_en
 
@@ -110,7 +102,7 @@ def test_q1_partial_credit_per_judgement():
     ([("显性", "总部")], "should be a dict"),
 ])
 def test_q1_bad_forms(answer, fragment):
-    v = m03.BANK.check("q1", _rt(answer), Context("m03"))
+    v = m03.BANK.check("q1", recorded(answer), Context("m03"))
     assert not v.ok and v.score == 0 and fragment in v.reason_en
 
 
@@ -136,7 +128,7 @@ def test_gaps_of_the_default_account():
 def test_q2_bare_uncovered_uses_the_default_account_and_unknown_account_fails():
     needs = kl.datasets.load("needs")
     plan = kl.opportunity.collection_plan(needs, account="C18")
-    assert m03.BANK.check("q2", _rt(plan.uncovered), Context("m03")).ok
+    assert m03.BANK.check("q2", recorded(plan.uncovered), Context("m03")).ok
     v = m03.BANK.check("q2", {"account": "C77", "uncovered": []}, Context("m03"))
     assert not v.ok and "C77" in v.reason_en
     v = m03.BANK.check("q2", {"account": "C18", "uncovered": []}, Context("m03"))
@@ -146,9 +138,9 @@ def test_q2_bare_uncovered_uses_the_default_account_and_unknown_account_fails():
 # ------------------------------------------------------------------------- q3
 def test_q3_needs_the_account_filter_and_a_sensible_threshold():
     needs = kl.datasets.load("needs")
-    v = m03.BANK.check("q3", _rt(kl.opportunity.matrix(needs)), Context("m03"))
+    v = m03.BANK.check("q3", recorded(kl.opportunity.matrix(needs)), Context("m03"))
     assert not v.ok and "account=account" in v.reason_en
-    v = m03.BANK.check("q3", _rt(kl.opportunity.matrix(needs, threshold=5, account="C18")), Context("m03"))
+    v = m03.BANK.check("q3", recorded(kl.opportunity.matrix(needs, threshold=5, account="C18")), Context("m03"))
     assert not v.ok and "threshold should be 2 to 4" in v.reason_en
 
 
@@ -156,12 +148,12 @@ def test_q3_edited_quadrant_or_score_fails():
     table = kl.opportunity.matrix(kl.datasets.load("needs"), account="C18").table.copy()
     edited = table.copy()
     edited.loc["N140", "quadrant_code"] = "act_now"            # 2 × 5 is 创造条件 at any threshold 2–4
-    v = m03.BANK.check("q3", _rt(edited), Context("m03"))
+    v = m03.BANK.check("q3", recorded(edited), Context("m03"))
     assert not v.ok and "any threshold" in v.reason_en
     edited = table.copy()
     edited.loc["N140", "priority"] = 25
-    assert "do not edit" in m03.BANK.check("q3", _rt(edited), Context("m03")).reason_en
-    assert not m03.BANK.check("q3", _rt(table.head(5)), Context("m03")).ok
+    assert "do not edit" in m03.BANK.check("q3", recorded(edited), Context("m03")).reason_en
+    assert not m03.BANK.check("q3", recorded(table.head(5)), Context("m03")).ok
 
 
 # ------------------------------------------------------------------------- q4
@@ -234,7 +226,7 @@ def test_a_trainees_own_needs_file_is_used_by_the_checks(tmp_path):
     needs.to_csv(path, index=False)
     answers = _answers(3, account="C05")
     ctx = Context("m03", data_file=str(path), data_name="needs")
-    verdicts = m03.BANK.grade({k: _rt(v) for k, v in answers.items()}, ctx)
+    verdicts = m03.BANK.grade({k: recorded(v) for k, v in answers.items()}, ctx)
     assert all(v.ok for v in verdicts.values() if not v.manual)
 
 
@@ -310,37 +302,13 @@ def _operate(key: str) -> str:
 
 
 def test_a_notebook_answered_through_the_widgets_only_gets_full_marks_on_the_hidden_variant(tmp_path):
-    from kamlab.grading import read_answers
-
-    nb = nbformat.read(ROOT / "notebooks" / "m03_opportunity.ipynb", as_version=4)
-    cells = []
-    answered = set()
-    for cell in nb.cells:
-        src = cell.source.strip()
-        if cell.cell_type == "code" and src.startswith("form_q"):
-            key = src.split("=", 1)[0].strip()[len("form_"):]
-            cells.append(cell)
-            cells.append(nbformat.v4.new_code_cell(_operate(key)))
-            continue
-        if cell.cell_type == "code" and src.startswith("q") and src.endswith("= ..."):
-            key = src.split("=", 1)[0].strip()
-            cell.source = f"exec(form_{key}.line)"
-            answered.add(key)
-        cells.append(cell)
-    assert answered == {"q1", "q2", "q3", "q4", "q5", "q6"}
-    nb.cells = cells
-    src, out = tmp_path / "in.ipynb", tmp_path / "out.ipynb"
-    nbformat.write(nb, src)
-    papermill.execute_notebook(str(src), str(out), parameters={"variant": HIDDEN, "trainee": "widgets"},
-                               kernel_name="python3", progress_bar=False, cwd=str(tmp_path))
-    executed = nbformat.read(out, as_version=4)
-    errors = [o for c in executed.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
-    assert errors == []
-    answers = read_answers(executed, "m03")
+    executed, answers, verdicts = run_answered(
+        "m03", tmp_path, variant=HIDDEN, operations={k: _operate(k) for k in m03.BANK.keys()})
+    assert cell_errors(executed) == []
+    assert set(answers) == {"q1", "q2", "q3", "q4", "q5", "q6"}
     assert answers["q1"] == Q1
     assert answers["q2"]["account"] == "C31"                     # the default key account of variant 5
     assert isinstance(answers["q3"], pd.DataFrame) and set(answers["q3"]["account_id"]) == {"C31"}
-    verdicts = m03.BANK.grade(answers, Context("m03", variant=HIDDEN))
-    assert {k: (v.ok, v.score) for k, v in verdicts.items() if not v.manual} == {
-        "q1": (True, 3.0), "q2": (True, 2.0), "q3": (True, 3.0), "q4": (True, 2.0), "q5": (True, 3.0)}
+    assert scores(verdicts) == {"q1": (True, 3.0), "q2": (True, 2.0), "q3": (True, 3.0), "q4": (True, 2.0),
+                                "q5": (True, 3.0)}
     assert verdicts["q6"].manual and answers["q6"].startswith("第一个机会")

@@ -8,24 +8,16 @@ variant; numbers or resources typed in from variant 0 fail on variant 5.
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import nbformat
-import papermill
 import pytest
 
 import kamlab as kl
 from kamlab.course import m04
-from kamlab.grading import Context, decode, encode
 
-ROOT = Path(__file__).resolve().parents[1]
+from workbook_runs import cell_errors, grade_recorded, run_answered, scores
+
 HIDDEN = 5
 Q1 = {"买赠促销活动": "市场部", "O2O 线上引流券": "市场部", "全国品牌联合广告": "品牌部",
       "陈列物料包（POP、堆头）": "品牌部", "高层互访与年度规划会": "销售部", "动销数据联合复盘": "销售部"}
-
-
-def _rt(x):
-    return decode(encode(x))
 
 
 def _setup(variant: int):
@@ -52,7 +44,7 @@ def _answers(variant: int) -> dict:
 
 
 def _grade(answers: dict, variant: int) -> dict:
-    return m04.BANK.grade({k: _rt(v) for k, v in answers.items()}, Context("m04", variant=variant))
+    return grade_recorded("m04", answers, variant)
 
 
 def test_bank_structure():
@@ -203,36 +195,12 @@ def _operate(key: str) -> str:
 
 
 def test_a_notebook_answered_through_the_widgets_only_gets_full_marks_on_the_hidden_variant(tmp_path):
-    from kamlab.grading import read_answers
-
-    nb = nbformat.read(ROOT / "notebooks" / "m04_resources.ipynb", as_version=4)
-    cells, answered = [], set()
-    for cell in nb.cells:
-        src = cell.source.strip()
-        if cell.cell_type == "code" and src.startswith("form_q"):
-            key = src.split("=", 1)[0].strip()[len("form_"):]
-            cells.append(cell)
-            cells.append(nbformat.v4.new_code_cell(_operate(key)))
-            continue
-        if cell.cell_type == "code" and src.startswith("q") and src.endswith("= ..."):
-            key = src.split("=", 1)[0].strip()
-            cell.source = f"exec(form_{key}.line)"
-            answered.add(key)
-        cells.append(cell)
-    assert answered == {"q1", "q2", "q3", "q4"}
-    nb.cells = cells
-    src, out = tmp_path / "in.ipynb", tmp_path / "out.ipynb"
-    nbformat.write(nb, src)
-    papermill.execute_notebook(str(src), str(out), parameters={"variant": HIDDEN, "trainee": "widgets"},
-                               kernel_name="python3", progress_bar=False, cwd=str(tmp_path))
-    executed = nbformat.read(out, as_version=4)
-    errors = [o for c in executed.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
-    assert errors == []
-    answers = read_answers(executed, "m04")
+    executed, answers, verdicts = run_answered(
+        "m04", tmp_path, variant=HIDDEN, operations={k: _operate(k) for k in m04.BANK.keys()})
+    assert cell_errors(executed) == []
+    assert set(answers) == {"q1", "q2", "q3", "q4"}
     assert answers["q1"] == Q1
     assert answers["q2"]["budget"] == 45 and len(answers["q2"]["lines"]) == 3
     assert [len(line["steps"]) for line in answers["q2"]["lines"]] == [2, 1, 1]
-    verdicts = m04.BANK.grade(answers, Context("m04", variant=HIDDEN))
-    assert {k: (v.ok, v.score) for k, v in verdicts.items() if not v.manual} == {
-        "q1": (True, 2.0), "q2": (True, 5.0), "q3": (True, 2.0)}
+    assert scores(verdicts) == {"q1": (True, 2.0), "q2": (True, 5.0), "q3": (True, 2.0)}
     assert verdicts["q4"].manual and answers["q4"].startswith("每两周")

@@ -8,18 +8,15 @@ answer computed on variant 0 and typed in fails on the hidden variant 5.
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import nbformat
 import pandas as pd
-import papermill
 import pytest
 
 import kamlab as kl
 from kamlab.course import get_bank, m05
-from kamlab.grading import Context, decode, encode
+from kamlab.grading import Context
 
-ROOT = Path(__file__).resolve().parents[1]
+from workbook_runs import cell_errors, grade_recorded, recorded, run_answered, scores
+
 HIDDEN = 5
 Q2 = {"供货价格/折扣": 20, "回款账期": 18, "新品进场率": 6, "联合活动": 10, "店员培训": 10, "数据反馈": 8,
       "陈列资源": 12, "返利": 16}
@@ -33,11 +30,6 @@ LOG = [dict(zip(("step", "side", "clause", "option"), row)) for row in [
     (4, "我方", "返利", "目标"), (4, "对方", "回款账期", "目标")]]
 
 
-def _rt(x):
-    """The answer as the check (and the grader) sees it."""
-    return decode(encode(x))
-
-
 def _answers(variant: int, *, top=3, extra=("新品进场率",), q2=Q2, package=PACKAGE, log=LOG) -> dict:
     clauses = kl.datasets.load("clauses", variant=variant)
     q1 = m05.split(clauses, top=top, extra=list(extra))
@@ -47,7 +39,7 @@ def _answers(variant: int, *, top=3, extra=("新品进场率",), q2=Q2, package=
 
 
 def _grade(answers: dict, variant: int) -> dict:
-    return m05.BANK.grade({k: _rt(v) for k, v in answers.items()}, Context("m05", variant=variant))
+    return grade_recorded("m05", answers, variant)
 
 
 # ------------------------------------------------------------------ structure
@@ -102,14 +94,14 @@ def test_q1_course_rule_and_tradeable_floor():
     clauses = kl.datasets.load("clauses")
     ctx = Context("m05")
     two = dict(m05.split(clauses, top=2))
-    v = m05.BANK.check("q1", _rt(two), ctx)
+    v = m05.BANK.check("q1", recorded(two), ctx)
     assert not v.ok and "3 most important" in v.reason_en and "前 3 个" in v.reason_zh
     crowded = m05.split(clauses, top=5, extra=["回款账期", "返利"])
     assert len(crowded["tradeable"]) == 1
-    v = m05.BANK.check("q1", _rt(crowded), ctx)
+    v = m05.BANK.check("q1", recorded(crowded), ctx)
     assert not v.ok and "Only 1 tradeable" in v.reason_en
     edited = dict(m05.split(clauses, top=3), core=["返利"])
-    assert not m05.BANK.check("q1", _rt(edited), ctx).ok
+    assert not m05.BANK.check("q1", recorded(edited), ctx).ok
     assert not m05.BANK.check("q1", ["店员培训", "数据反馈", "陈列资源"], ctx).ok
 
 
@@ -135,7 +127,7 @@ def test_split_is_top_by_our_weight_with_ties():
     (dict(Q2, 返利="16"), "number"),
 ])
 def test_q2_bad_estimates(q2, fragment):
-    v = m05.BANK.check("q2", _rt(q2), Context("m05"))
+    v = m05.BANK.check("q2", recorded(q2), Context("m05"))
     assert not v.ok and fragment in v.reason_en and v.reason_zh
 
 
@@ -347,37 +339,14 @@ def _operate(key: str) -> str:
 
 
 def test_a_notebook_answered_through_the_widgets_only_gets_full_marks_on_the_hidden_variant(tmp_path):
-    from kamlab.grading import read_answers
-
-    nb = nbformat.read(ROOT / "notebooks" / "m05_negotiation.ipynb", as_version=4)
-    cells, answered = [], set()
-    for cell in nb.cells:
-        src = cell.source.strip()
-        if cell.cell_type == "code" and src.startswith("form_q"):
-            key = src.split("=", 1)[0].strip()[len("form_"):]
-            cells += [cell, nbformat.v4.new_code_cell(_operate(key))]
-            continue
-        if cell.cell_type == "code" and src.startswith("q") and src.endswith("= ..."):
-            key = src.split("=", 1)[0].strip()
-            cell.source = f"exec(form_{key}.line)"
-            answered.add(key)
-        cells.append(cell)
-    assert answered == {f"q{i}" for i in range(1, 8)}
-    nb.cells = cells
-    src, out = tmp_path / "in.ipynb", tmp_path / "out.ipynb"
-    nbformat.write(nb, src)
-    papermill.execute_notebook(str(src), str(out), parameters={"variant": HIDDEN, "trainee": "widgets"},
-                               kernel_name="python3", progress_bar=False, cwd=str(tmp_path))
-    executed = nbformat.read(out, as_version=4)
-    errors = [o for c in executed.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
-    assert errors == []
-    answers = read_answers(executed, "m05")
+    executed, answers, verdicts = run_answered(
+        "m05", tmp_path, variant=HIDDEN, operations={k: _operate(k) for k in m05.BANK.keys()})
+    assert cell_errors(executed) == []
+    assert set(answers) == {f"q{i}" for i in range(1, 8)}
     assert answers["q1"]["top"] == 4 and answers["q1"]["extra"] == ["联合活动"]
     assert answers["q2"]["返利"] == pytest.approx(25 * 100 / 115)   # variant 5 sliders start at 8 and 5
     assert answers["q4"]["package"]["回款账期"] == "60天"
     assert answers["q6"]["rounds"] == 4
-    verdicts = m05.BANK.grade(answers, Context("m05", variant=HIDDEN))
-    assert {k: (v.ok, v.score) for k, v in verdicts.items() if not v.manual} == {
-        "q1": (True, 2.0), "q2": (True, 2.0), "q3": (True, 2.0), "q4": (True, 3.0), "q5": (True, 2.0),
-        "q6": (True, 4.0)}
+    assert scores(verdicts) == {"q1": (True, 2.0), "q2": (True, 2.0), "q3": (True, 2.0), "q4": (True, 3.0),
+                                "q5": (True, 2.0), "q6": (True, 4.0)}
     assert verdicts["q7"].manual and answers["q7"].startswith("对方坚持")

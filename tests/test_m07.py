@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import nbformat
 import pandas as pd
 import pytest
 
@@ -12,7 +9,8 @@ import kamlab as kl
 from kamlab.course import m07
 from kamlab.grading import Context
 
-ROOT = Path(__file__).resolve().parents[1]
+from workbook_runs import cell_errors, check_texts, lost_points, run_answered, run_unanswered
+
 HIDDEN = 5
 TARGETS = {"distribution_rate": 0.8, "sell_through_rate": 0.85, "inventory_turnover": 1.2,
            "clerk_recommendation_rate": 0.45}
@@ -295,38 +293,12 @@ def _operate(key: str) -> str:
 
 
 def test_widget_only_path_gets_full_marks_on_the_hidden_variant(tmp_path):
-    import papermill
-
-    from kamlab.grading import read_answers
-
-    path = next((ROOT / "notebooks").glob("m07_*.ipynb"))
-    nb = nbformat.read(path, as_version=4)
-    cells = []
-    answered = set()
-    for cell in nb.cells:
-        src = cell.source.strip()
-        key = src.split(" = ...", 1)[0] if cell.cell_type == "code" and " = ..." in src.split("\n")[0] else None
-        if key in {"q1", "q2", "q3", "q4", "q5", "q6"}:
-            cells.append(nbformat.v4.new_code_cell(_operate(key)))
-            cell = nbformat.v4.new_code_cell(f"exec(form_{key}.line)")
-            answered.add(key)
-        elif key == "q7":
-            cell = nbformat.v4.new_code_cell('q7 = "只看销量会漏掉铺货不足。"')
-            answered.add(key)
-        cells.append(cell)
-    assert answered == set(m07.BANK.keys())
-    nb.cells = cells
-    src, out = tmp_path / "in.ipynb", tmp_path / "out.ipynb"
-    nbformat.write(nb, src)
-    papermill.execute_notebook(str(src), str(out), parameters={"trainee": "widget", "variant": HIDDEN},
-                               kernel_name="python3", progress_bar=False, cwd=str(tmp_path))
-    executed = nbformat.read(out, as_version=4)
-    errors = [o for c in executed.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
-    assert errors == []
-    answers = read_answers(executed, "m07")
-    verdicts = m07.BANK.grade(answers, Context("m07", variant=HIDDEN))
-    lost = {k: v.reason_en for k, v in verdicts.items() if not v.ok and not v.manual}
-    assert lost == {}
+    executed, answers, verdicts = run_answered(
+        "m07", tmp_path, variant=HIDDEN, operations={k: _operate(k) for k in ("q1", "q2", "q3", "q4", "q5", "q6")},
+        literals={"q7": 'q7 = "只看销量会漏掉铺货不足。"'})
+    assert cell_errors(executed) == []
+    assert set(answers) == set(m07.BANK.keys())
+    assert lost_points(verdicts) == {}
     assert sum(v.score for v in verdicts.values()) == 14.0
 
 
@@ -337,15 +309,7 @@ def test_or_default_replaces_a_wrong_q1():
 
 
 def test_trainee_notebook_runs_in_english_unanswered(tmp_path):
-    import papermill
-
-    path = next((ROOT / "notebooks").glob("m07_*.ipynb"))
-    out = tmp_path / "out.ipynb"
-    papermill.execute_notebook(str(path), str(out), parameters={"language": "en", "variant": 2},
-                               kernel_name="python3", progress_bar=False, cwd=str(tmp_path))
-    nb = nbformat.read(out, as_version=4)
-    errors = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
-    assert errors == []
-    texts = [o.get("data", {}).get("text/plain", "") for c in nb.cells if "check" in c.metadata.get("tags", [])
-             for o in c.outputs]
+    nb = run_unanswered("m07", tmp_path, variant=2, parameters={"language": "en"})
+    assert cell_errors(nb) == []
+    texts = check_texts(nb)
     assert len(texts) == 7 and all("Not answered yet" in t for t in texts), texts

@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import contextlib
 import io
-from pathlib import Path
 
-import nbformat
 import pytest
 
 import kamlab as kl
 from kamlab.course import m08
 from kamlab.grading import Context, decode, encode
 
-ROOT = Path(__file__).resolve().parents[1]
+from workbook_runs import cell_errors, lost_points, run_answered
+
 HIDDEN = 5
 LAYERS = {"m01": "基础层", "m02": "基础层", "m03": "执行层", "m04": "执行层", "m05": "执行层", "m06": "执行层",
           "m07": "优化层"}
@@ -198,36 +197,11 @@ def _operate(key: str) -> str:
 
 
 def test_widget_only_path_gets_full_marks_on_the_hidden_variant(tmp_path):
-    import papermill
-
-    from kamlab.grading import read_answers
-
-    path = ROOT / "notebooks" / "m08_action_plan.ipynb"
-    nb = nbformat.read(path, as_version=4)
-    cells, answered = [], set()
-    for cell in nb.cells:
-        src = cell.source.strip()
-        key = src.split(" = ...", 1)[0] if cell.cell_type == "code" and " = ..." in src.split("\n")[0] else None
-        if key in {"q1", "q2", "q3", "q4"}:
-            cells.append(nbformat.v4.new_code_cell(_operate(key)))
-            cell = nbformat.v4.new_code_cell(f"exec(form_{key}.line)")
-            answered.add(key)
-        elif key == "q5":
-            cell = nbformat.v4.new_code_cell('q5 = "三个月后 C34 铺货率到 80%，每月底在小组里分享进展。"')
-            answered.add(key)
-        cells.append(cell)
-    assert answered == set(m08.BANK.keys())
-    nb.cells = cells
-    src, out = tmp_path / "in.ipynb", tmp_path / "out.ipynb"
-    nbformat.write(nb, src)
-    papermill.execute_notebook(str(src), str(out), parameters={"trainee": "widget", "variant": HIDDEN},
-                               kernel_name="python3", progress_bar=False, cwd=str(tmp_path))
-    executed = nbformat.read(out, as_version=4)
-    errors = [o for c in executed.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
-    assert errors == []
-    answers = read_answers(executed, "m08")
+    executed, answers, verdicts = run_answered(
+        "m08", tmp_path, variant=HIDDEN, operations={k: _operate(k) for k in ("q1", "q2", "q3", "q4")},
+        literals={"q5": 'q5 = "三个月后 C34 铺货率到 80%，每月底在小组里分享进展。"'})
+    assert cell_errors(executed) == []
+    assert set(answers) == set(m08.BANK.keys())
     assert answers["q2"] == _plan()
-    verdicts = m08.BANK.grade(answers, Context("m08", variant=HIDDEN))
-    lost = {k: v.reason_en for k, v in verdicts.items() if not v.ok and not v.manual}
-    assert lost == {}
+    assert lost_points(verdicts) == {}
     assert sum(v.score for v in verdicts.values()) == 10.0

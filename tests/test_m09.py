@@ -8,17 +8,14 @@ fails on the hidden variant 5.
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import nbformat
-import papermill
 import pytest
 
 import kamlab as kl
 from kamlab.course import get_bank, m09
-from kamlab.grading import Context, decode, encode
+from kamlab.grading import Context
 
-ROOT = Path(__file__).resolve().parents[1]
+from workbook_runs import cell_errors, grade_recorded, recorded, run_answered, scores
+
 HIDDEN = 5
 TOP10 = [32000, 28500, 26000, 24000, 22500, 21000, 20000, 19000, 18500, 18000]
 COMPS = [{"product": "竞品A感冒灵", "sales": 320, "price": 28, "discount_rate": 0.62, "relationship": "关系好"}]
@@ -26,10 +23,6 @@ NEEDS = dict(our_needs=["总部全品类采购", "黄金陈列位", "回款及�
              our_chips={"返利": "高毛利", "店员培训": "店员和店长培训", "联合促销": "促销活动策划"},
              their_chips={"全品类进场": "总部全品类采购", "黄金陈列": "黄金陈列位", "缩短账期": "回款及时"})
 TERMS = dict(terms=["月结", "押批", "实销实结"], risk_weight=0.6, choice="月结", reason="月结风险低于押批")
-
-
-def _rt(x):
-    return decode(encode(x))
 
 
 def _answers(variant: int, cuts=(10000, 120000)) -> dict:
@@ -47,7 +40,7 @@ def _answers(variant: int, cuts=(10000, 120000)) -> dict:
 
 
 def _grade(answers: dict, variant: int) -> dict:
-    return m09.BANK.grade({k: _rt(v) for k, v in answers.items()}, Context("m09", variant=variant))
+    return grade_recorded("m09", answers, variant)
 
 
 def test_bank_structure():
@@ -84,11 +77,11 @@ def test_q1_consistency():
     chains = kl.datasets.load("chains")
     table = kl.chains.classify(chains, cuts=(10000, 150000)).table.copy()
     table.loc["C05", "size_code"] = "large"                    # 136386 > 143913? no: C03 is medium and sells more
-    v = m09.BANK.check("q1", _rt(table), Context("m09"))
+    v = m09.BANK.check("q1", recorded(table), Context("m09"))
     assert not v.ok and "higher sales" in v.reason_en
     table = kl.chains.classify(chains).table.copy()
     table.loc["C01", "mode_code"] = "direct"
-    assert "scope or mode" in m09.BANK.check("q1", _rt(table), Context("m09")).reason_en
+    assert "scope or mode" in m09.BANK.check("q1", recorded(table), Context("m09")).reason_en
     assert not m09.BANK.check("q1", 12, Context("m09")).ok
 
 
@@ -96,7 +89,7 @@ def test_q2_uses_the_q1_cuts():
     chains = kl.datasets.load("chains")
     q1 = kl.chains.classify(chains, cuts=(10000, 150000))
     assert q1.count(scope="全国性", size="大型") == 7
-    ctx = Context("m09", answers={"q1": _rt(q1)})
+    ctx = Context("m09", answers={"q1": recorded(q1)})
     assert m09.BANK.check("q2", 7, ctx).ok and not m09.BANK.check("q2", 12, ctx).ok
     assert m09.BANK.check("q2", 12, Context("m09")).ok              # q1 unanswered: default cuts
 
@@ -187,33 +180,11 @@ def _operate(key: str) -> str:
 
 
 def test_a_notebook_answered_through_the_widgets_only_gets_full_marks_on_the_hidden_variant(tmp_path):
-    from kamlab.grading import read_answers
-
-    nb = nbformat.read(ROOT / "notebooks" / "m09_chain_development.ipynb", as_version=4)
-    cells, answered = [], set()
-    for cell in nb.cells:
-        src = cell.source.strip()
-        if cell.cell_type == "code" and src.startswith("form_q"):
-            key = src.split("=", 1)[0].strip()[len("form_"):]
-            cells += [cell, nbformat.v4.new_code_cell(_operate(key))]
-            continue
-        if cell.cell_type == "code" and src.startswith("q") and src.endswith("= ..."):
-            key = src.split("=", 1)[0].strip()
-            cell.source = f"exec(form_{key}.line)"
-            answered.add(key)
-        cells.append(cell)
-    assert answered == {f"q{i}" for i in range(1, 7)}
-    nb.cells = cells
-    src, out = tmp_path / "in.ipynb", tmp_path / "out.ipynb"
-    nbformat.write(nb, src)
-    papermill.execute_notebook(str(src), str(out), parameters={"variant": HIDDEN, "trainee": "widgets"},
-                               kernel_name="python3", progress_bar=False, cwd=str(tmp_path))
-    executed = nbformat.read(out, as_version=4)
-    errors = [o for c in executed.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
-    assert errors == []
-    answers = read_answers(executed, "m09")
+    executed, answers, verdicts = run_answered(
+        "m09", tmp_path, variant=HIDDEN, operations={k: _operate(k) for k in m09.BANK.keys()})
+    assert cell_errors(executed) == []
+    assert set(answers) == {f"q{i}" for i in range(1, 7)}
     assert answers["q5"]["choice"] == "月结" and answers["q3"]["sheet"]["chain_id"] == "C31"
-    verdicts = m09.BANK.grade(answers, Context("m09", variant=HIDDEN))
-    assert {k: (v.ok, v.score) for k, v in verdicts.items() if not v.manual} == {
-        "q1": (True, 2.0), "q2": (True, 2.0), "q3": (True, 3.0), "q4": (True, 3.0), "q5": (True, 3.0)}
+    assert scores(verdicts) == {"q1": (True, 2.0), "q2": (True, 2.0), "q3": (True, 3.0), "q4": (True, 3.0),
+                                "q5": (True, 3.0)}
     assert verdicts["q6"].manual and answers["q6"].startswith("先和采购经理")

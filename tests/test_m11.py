@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import nbformat
 import pandas as pd
 import pytest
 
@@ -12,7 +9,8 @@ import kamlab as kl
 from kamlab.course import m11
 from kamlab.grading import Context, decode, encode
 
-ROOT = Path(__file__).resolve().parents[1]
+from workbook_runs import cell_errors, check_texts, lost_points, run_answered, run_unanswered
+
 HIDDEN = 5
 MINE = {"病人数": 40, "床位数/门诊数": 20, "价值取向": 15, "影响力": 25}
 CASES = {"A": ["P3", "S3"], "B": ["P1", "S1"], "C": ["P2", "S2"]}
@@ -318,51 +316,18 @@ def _operate(key: str) -> str:
 
 
 def test_widget_only_path_gets_full_marks_on_the_hidden_variant(tmp_path):
-    import papermill
-
-    from kamlab.grading import read_answers
-
-    path = ROOT / "notebooks" / "m11_key_doctors.ipynb"
-    nb = nbformat.read(path, as_version=4)
-    cells = []
-    answered = set()
-    for cell in nb.cells:
-        src = cell.source.strip()
-        key = src.split(" = ...", 1)[0] if cell.cell_type == "code" and src.endswith(" = ...") else None
-        if key in m11.BANK.keys():
-            cells.append(nbformat.v4.new_code_cell(_operate(key)))
-            cell = nbformat.v4.new_code_cell(f"exec(form_{key}.line)")
-            answered.add(key)
-        cells.append(cell)
-    assert answered == set(m11.BANK.keys())
-    nb.cells = cells
-    src, out = tmp_path / "in.ipynb", tmp_path / "out.ipynb"
-    nbformat.write(nb, src)
-    papermill.execute_notebook(str(src), str(out), parameters={"trainee": "widget", "variant": HIDDEN},
-                               kernel_name="python3", progress_bar=False, cwd=str(tmp_path))
-    executed = nbformat.read(out, as_version=4)
-    errors = [o for c in executed.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
-    assert errors == []
-    answers = read_answers(executed, "m11")
+    executed, answers, verdicts = run_answered(
+        "m11", tmp_path, variant=HIDDEN, operations={k: _operate(k) for k in m11.BANK.keys()})
+    assert cell_errors(executed) == []
     assert set(answers) == set(m11.BANK.keys())
-    verdicts = m11.BANK.grade(answers, Context("m11", variant=HIDDEN))
-    lost = {k: v.reason_en for k, v in verdicts.items() if not v.ok and not v.manual}
-    assert lost == {}
+    assert lost_points(verdicts) == {}
     assert sum(v.score for v in verdicts.values()) == 15.0
     assert "三位病人" in answers["q7"]
     assert len(answers["q2"]) == 30
 
 
 def test_trainee_notebook_runs_in_english_unanswered(tmp_path):
-    import papermill
-
-    path = ROOT / "notebooks" / "m11_key_doctors.ipynb"
-    out = tmp_path / "out.ipynb"
-    papermill.execute_notebook(str(path), str(out), parameters={"language": "en", "variant": 2},
-                               kernel_name="python3", progress_bar=False, cwd=str(tmp_path))
-    nb = nbformat.read(out, as_version=4)
-    errors = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
-    assert errors == []
-    texts = [o.get("data", {}).get("text/plain", "") for c in nb.cells if "check" in c.metadata.get("tags", [])
-             for o in c.outputs]
+    nb = run_unanswered("m11", tmp_path, variant=2, parameters={"language": "en"})
+    assert cell_errors(nb) == []
+    texts = check_texts(nb)
     assert len(texts) == 7 and all("Not answered yet" in t for t in texts), texts

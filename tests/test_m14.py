@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import io
-from pathlib import Path
 
-import nbformat
 import pytest
 
 import kamlab as kl
@@ -14,7 +12,8 @@ from kamlab.course import m14
 from kamlab.covisit import QUIZ, STEP_NAMES, debrief, plan_visit
 from kamlab.grading import Context, decode, encode
 
-ROOT = Path(__file__).resolve().parents[1]
+from workbook_runs import cell_errors, lost_points, run_answered
+
 HIDDEN = 5
 MODES = {"S1": "示范", "S2": "观察", "S3": "示范", "S4": "观察", "S5": "示范", "S6": "观察"}
 QUIZ_RIGHT = {q.code: q.answer for q in QUIZ}
@@ -245,37 +244,11 @@ def _operate(key: str) -> str:
 
 
 def test_widget_only_path_gets_full_marks_on_the_hidden_variant(tmp_path):
-    import papermill
-
-    from kamlab.grading import read_answers
-
-    path = ROOT / "notebooks" / "m14_covisit.ipynb"
-    nb = nbformat.read(path, as_version=4)
-    cells = []
-    answered = set()
-    for cell in nb.cells:
-        src = cell.source.strip()
-        key = src.split(" = ...", 1)[0] if cell.cell_type == "code" and " = ..." in src.split("\n")[0] else None
-        if key in {"q1", "q2", "q3", "q4", "q5"}:
-            cells.append(nbformat.v4.new_code_cell(_operate(key)))
-            cell = nbformat.v4.new_code_cell(f"exec(form_{key}.line)")
-            answered.add(key)
-        elif key == "q6":
-            cell = nbformat.v4.new_code_cell('q6 = "下次先和经销商一起定目标，先示范后观察，当天总结。"')
-            answered.add(key)
-        cells.append(cell)
-    assert answered == set(m14.BANK.keys())
-    nb.cells = cells
-    src, out = tmp_path / "in.ipynb", tmp_path / "out.ipynb"
-    nbformat.write(nb, src)
-    papermill.execute_notebook(str(src), str(out), parameters={"trainee": "widget", "variant": HIDDEN},
-                               kernel_name="python3", progress_bar=False, cwd=str(tmp_path))
-    executed = nbformat.read(out, as_version=4)
-    errors = [o for c in executed.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
-    assert errors == []
-    answers = read_answers(executed, "m14")
+    executed, answers, verdicts = run_answered(
+        "m14", tmp_path, variant=HIDDEN, operations={k: _operate(k) for k in ("q1", "q2", "q3", "q4", "q5")},
+        literals={"q6": 'q6 = "下次先和经销商一起定目标，先示范后观察，当天总结。"'})
+    assert cell_errors(executed) == []
+    assert set(answers) == set(m14.BANK.keys())
     assert m14.plan_or_none(answers["q3"]).distributor == "国药控股湖南"
-    verdicts = m14.BANK.grade(answers, Context("m14", variant=HIDDEN))
-    lost = {k: v.reason_en for k, v in verdicts.items() if not v.ok and not v.manual}
-    assert lost == {}
+    assert lost_points(verdicts) == {}
     assert sum(v.score for v in verdicts.values()) == 12.0

@@ -16,7 +16,7 @@ import nbformat
 import papermill
 
 from kamlab.course import get_bank
-from kamlab.grading import Context, Verdict, read_answers
+from kamlab.grading import Context, Verdict, decode, encode, read_answers
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -50,13 +50,20 @@ def run_answered(module: str, tmp_path: Path, *, operations: Mapping[str, str] =
         ``key -> source`` of answer cells typed by hand (free text).
     variant : int
         The data variant papermill injects (a hidden one by default).
+    parameters : mapping
+        Further papermill parameters (e.g. ``{"language": "en"}``).
 
     Returns
     -------
     executed notebook, recorded answers, verdicts of the question bank
+
+    Raises
+    ------
+    AssertionError
+        A key of *operations* or *literals* has no answer cell in the notebook.
     """
     nb = nbformat.read(trainee_notebook(module), as_version=4)
-    cells = []
+    cells, answered = [], set()
     for cell in nb.cells:
         key = answer_key(cell)
         if key in literals:
@@ -65,7 +72,11 @@ def run_answered(module: str, tmp_path: Path, *, operations: Mapping[str, str] =
             if key in operations:
                 cells.append(nbformat.v4.new_code_cell(operations[key]))
             cell = nbformat.v4.new_code_cell(f"exec(form_{key}.line)")
+        if key is not None:
+            answered.add(key)
         cells.append(cell)
+    missing = (set(operations) | set(literals)) - answered
+    assert not missing, f"no answer cell for {sorted(missing)} in the {module} notebook"
     nb.cells = cells
     src, out = tmp_path / "answered.ipynb", tmp_path / "executed.ipynb"
     nbformat.write(nb, src)
@@ -86,3 +97,36 @@ def cell_errors(nb: nbformat.NotebookNode) -> list[dict]:
 def lost_points(verdicts: Mapping[str, Verdict]) -> dict[str, str]:
     """``key -> reason`` of every auto-graded question that lost points."""
     return {k: v.reason_en for k, v in verdicts.items() if not v.ok and not v.manual}
+
+
+def scores(verdicts: Mapping[str, Verdict]) -> dict[str, tuple[bool, float]]:
+    """``key -> (ok, score)`` of every auto-graded question."""
+    return {k: (v.ok, v.score) for k, v in verdicts.items() if not v.manual}
+
+
+def run_unanswered(module: str, tmp_path: Path, *, variant: int = 0,
+                   parameters: Mapping[str, object] = {}) -> nbformat.NotebookNode:
+    """Run the trainee notebook of *module* as it ships (nothing answered); return the executed notebook.
+
+    *parameters* are further papermill parameters (e.g. ``{"language": "en"}``).
+    """
+    out = tmp_path / "executed.ipynb"
+    papermill.execute_notebook(str(trainee_notebook(module)), str(out), kernel_name="python3", progress_bar=False,
+                               parameters={"variant": variant, **parameters}, cwd=str(tmp_path))
+    return nbformat.read(out, as_version=4)
+
+
+def check_texts(nb: nbformat.NotebookNode) -> list[str]:
+    """The plain-text outputs of the cells tagged ``check`` of an executed notebook."""
+    return [o.get("data", {}).get("text/plain", "") for c in nb.cells if "check" in c.metadata.get("tags", [])
+            for o in c.outputs]
+
+
+def recorded(answer: object) -> object:
+    """*answer* as the grader reads it back from the notebook (encoded, then decoded)."""
+    return decode(encode(answer))
+
+
+def grade_recorded(module: str, answers: Mapping[str, object], variant: int = 0) -> dict[str, Verdict]:
+    """Grade *answers* as recorded in a notebook with *module*'s question bank on data *variant*."""
+    return get_bank(module).grade({k: recorded(v) for k, v in answers.items()}, Context(module, variant=variant))

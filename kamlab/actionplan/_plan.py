@@ -48,6 +48,9 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
+from .._dates import blank as _blank
+from .._dates import due_rule, parse_date
+from .._dates import short as _short
 from .._errors import BadSpecError, BadValueError
 from .._i18n import Messages, get_language
 from .._plotting import new_axes, styled
@@ -191,49 +194,11 @@ class Problem(str):
         return self.zh if get_language() == "zh" else self.en
 
 
-def parse_date(value: Any) -> dt.date | None:
-    """A date from ``YYYY-MM-DD`` text (``/`` and ``.`` too), a date or a Timestamp; None if unreadable.
-
-    Examples
-    --------
-    >>> parse_date("2026/12/1"), parse_date("月底")
-    (datetime.date(2026, 12, 1), None)
-    """
-    if isinstance(value, pd.Timestamp):
-        return None if pd.isna(value) else value.date()
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if not isinstance(value, str):
-        return None
-    parts = re.split(r"[-/.]", value.strip())
-    if len(parts) != 3 or not all(p.isdigit() for p in parts):
-        return None
-    try:
-        return dt.date(int(parts[0]), int(parts[1]), int(parts[2]))
-    except ValueError:
-        return None
-
-
 def _today(today: Any) -> dt.date:
     day = parse_date(today)
     if day is None:
         raise BadSpecError(*MSGS.both("err_today", value=today), column="today")
     return day
-
-
-def _blank(value: Any) -> bool:
-    if value is None:
-        return True
-    if isinstance(value, float) and np.isnan(value):
-        return True
-    return str(value).strip() == ""
-
-
-def _short(text: Any, n: int = 16) -> str:
-    s = "" if _blank(text) else str(text).strip()
-    return s if len(s) <= n else s[: n - 1] + "…"
 
 
 def _hint(name: Any, options: Iterable[str]) -> dict[str, str]:
@@ -441,7 +406,6 @@ def validate(plan: Any, today: Any = TODAY) -> list[Problem]:
     """
     day = _today(today)
     tasks, checkpoints = _split(plan)
-    last = day + dt.timedelta(days=HORIZON_DAYS)
     out: list[Problem] = []
     if len(tasks) != N_TASKS:
         out.append(Problem("count", "tasks", n=len(tasks), k=N_TASKS))
@@ -477,16 +441,15 @@ def validate(plan: Any, today: Any = TODAY) -> list[Problem]:
         start, due = parse_date(row["start"]), parse_date(row["due"])
         if start is None:
             out.append(Problem("bad_start", "start", i, i=i, task=task, value=row["start"]))
+        broken = due_rule(due, day, HORIZON_DAYS)
         if due is None:
             out.append(Problem("bad_due", "due", i, i=i, task=task, value=row["due"]))
         elif start is not None and due < start:
             out.append(Problem("due_before_start", "due", i, i=i, task=task, due=due.isoformat(),
                                start=start.isoformat()))
-        elif due < day:
-            out.append(Problem("due_past", "due", i, i=i, task=task, due=due.isoformat(), today=day.isoformat()))
-        elif due > last:
-            out.append(Problem("due_far", "due", i, i=i, task=task, due=due.isoformat(), today=day.isoformat(),
-                               max=HORIZON_DAYS, last=last.isoformat()))
+        elif broken is not None:
+            code, fields_ = broken
+            out.append(Problem(code, "due", i, i=i, task=task, **fields_))
     out.extend(_checkpoint_problems(checkpoints, day))
     return out + warnings
 

@@ -8,6 +8,8 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from .. import _dates
+from .._dates import blank, short
 from .._errors import BadSpecError
 from .._i18n import Messages, get_language
 
@@ -66,21 +68,6 @@ class Problem(str):
         return self.zh if get_language() == "zh" else self.en
 
 
-def blank(value: Any) -> bool:
-    """True for None, NaN and empty / whitespace text."""
-    if value is None:
-        return True
-    if isinstance(value, float) and value != value:
-        return True
-    return str(value).strip() == ""
-
-
-def short(text: Any, n: int = 16) -> str:
-    """*text* cut to *n* characters with an ellipsis."""
-    s = "" if blank(text) else str(text).strip()
-    return s if len(s) <= n else s[: n - 1] + "…"
-
-
 def parse_date(value: Any) -> dt.date | None:
     """A date from ``YYYY-MM-DD`` text (``/`` and ``.`` also read; a time after it is ignored); None if unreadable.
 
@@ -89,25 +76,7 @@ def parse_date(value: Any) -> dt.date | None:
     >>> parse_date("2026/11/5"), parse_date("2026-11-10 17:30"), parse_date("下周一")
     (datetime.date(2026, 11, 5), datetime.date(2026, 11, 10), None)
     """
-    if hasattr(value, "to_pydatetime") and hasattr(value, "isoformat"):   # pandas Timestamp
-        try:
-            return value.to_pydatetime().date()
-        except (ValueError, AttributeError):
-            return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if not isinstance(value, str):
-        return None
-    head = re.split(r"[\sT]+", value.strip(), maxsplit=1)[0]
-    parts = re.split(r"[-/.]", head)
-    if len(parts) != 3 or not all(p.isdigit() for p in parts):
-        return None
-    try:
-        return dt.date(int(parts[0]), int(parts[1]), int(parts[2]))
-    except ValueError:
-        return None
+    return _dates.parse_date(value, with_time=True)
 
 
 def parse_time(value: Any) -> int | None:

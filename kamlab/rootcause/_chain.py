@@ -50,6 +50,8 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
+from .._dates import blank as _blank
+from .._dates import due_rule
 from .._errors import BadSpecError
 from .._i18n import Messages, get_language
 from .._plotting import new_axes, styled
@@ -111,9 +113,9 @@ MSGS = Messages({
     "value_undefined": ("第 {i} 条证据：{group} 的 {metric} 在 KPI 表中无定义（分母为 0），不能作为证据。",
                         "Evidence {i}: {metric} of {group} is undefined in the KPI table (zero denominator) and "
                         "cannot serve as evidence."),
-    "no_cause": ("没有写根本原因。请从 {valid} 中选择一个。", "No root cause given. Choose one of {valid}."),
-    "unknown_cause": ("根本原因 '{cause}' 不在分类中{hint_zh}。请从 {valid} 中选择。",
-                      "Root cause '{cause}' is not in the taxonomy{hint_en}. Choose one of {valid}."),
+    "no_cause": ("没有写根本原因。请从 {valid_zh} 中选择一个。", "No root cause given. Choose one of {valid_en}."),
+    "unknown_cause": ("根本原因 '{cause}' 不在分类中{hint_zh}。请从 {valid_zh} 中选择。",
+                      "Root cause '{cause}' is not in the taxonomy{hint_en}. Choose one of {valid_en}."),
     "cause_unsupported": (
         "根本原因「{cause}」没有被任何低于目标的指标支持：证据中需要有 {metrics} 之一在该分组低于目标。{flagged_zh}",
         "Root cause '{cause_en}' is not supported by any flagged metric: the evidence needs one of {metrics} "
@@ -422,14 +424,6 @@ def _parse_date(value: Any) -> dt.date | None:
     return None
 
 
-def _blank(value: Any) -> bool:
-    if value is None:
-        return True
-    if isinstance(value, float) and math.isnan(value):
-        return True
-    return isinstance(value, str) and not value.strip()
-
-
 def _number(value: Any) -> float | None:
     if isinstance(value, (bool, np.bool_)) or value is None:
         return None
@@ -593,15 +587,17 @@ def validate(chain: Any, k: Any, *, today: Any = "2026-11-24", targets: Mapping[
     # root cause
     cause = cause_name(chain.root_cause)
     if _blank(chain.root_cause):
-        out.append(Problem("root_cause", "no_cause", valid="、".join(CAUSES)))
+        out.append(Problem("root_cause", "no_cause", valid_zh="、".join(CAUSES),
+                           valid_en=", ".join(CAUSE_EN.values())))
     elif cause is None:
         choices = [*CAUSES, *CAUSE_ALIASES]
         close = difflib.get_close_matches(str(chain.root_cause).strip().lower(), choices, n=1, cutoff=0.5)
         hint = cause_name(close[0]) if close else None
         out.append(Problem("root_cause", "unknown_cause", cause=chain.root_cause,
-                           valid="、".join(CAUSES) + " / " + ", ".join(CAUSE_EN.values()),
+                           valid_zh="、".join(CAUSES) + " / " + ", ".join(CAUSE_EN.values()),
+                           valid_en=", ".join(CAUSE_EN.values()),
                            hint_zh=f"（是不是 '{hint}'？）" if hint else "",
-                           hint_en=f" (did you mean '{hint}' = {CAUSE_EN[hint]}?)" if hint else ""))
+                           hint_en=f" (did you mean '{CAUSE_EN[hint]}'?)" if hint else ""))
     elif chain.evidence:  # with no evidence at all, "no_evidence" already says it
         support = CAUSE_SUPPORT[cause]
         if not any(m in support for m, _ in flagged):
@@ -616,7 +612,6 @@ def validate(chain: Any, k: Any, *, today: Any = "2026-11-24", targets: Mapping[
     # solutions
     if len(chain.solutions) < 2:
         out.append(Problem("solutions", "few_solutions", n=len(chain.solutions)))
-    last = day + dt.timedelta(days=MAX_DUE_DAYS)
     for i, sol in enumerate(chain.solutions, start=1):
         if not isinstance(sol, Solution):
             out.append(Problem("solutions", "solution_type", i, i=i, value=sol))
@@ -627,15 +622,10 @@ def validate(chain: Any, k: Any, *, today: Any = "2026-11-24", targets: Mapping[
         short = textwrap.shorten(action, 30, placeholder="…") if action else "?"
         if _blank(sol.owner):
             out.append(Problem("solutions", "no_owner", i, i=i, action=short))
-        due = _parse_date(sol.due)
-        if due is None:
-            out.append(Problem("solutions", "bad_due", i, i=i, action=short, due=sol.due))
-        elif due < day:
-            out.append(Problem("solutions", "due_past", i, i=i, action=short, due=due.isoformat(),
-                               today=day.isoformat()))
-        elif due > last:
-            out.append(Problem("solutions", "due_far", i, i=i, action=short, due=due.isoformat(),
-                               today=day.isoformat(), max=MAX_DUE_DAYS, last=last.isoformat()))
+        broken = due_rule(_parse_date(sol.due), day, MAX_DUE_DAYS)
+        if broken is not None:
+            code, fields_ = broken
+            out.append(Problem("solutions", code, i, i=i, action=short, **(fields_ or {"due": sol.due})))
     return ValidationResult(out, chain)
 
 
@@ -665,7 +655,8 @@ def _plot_chain(chain: Chain, check: ValidationResult | None, ax: "Axes | None")
     cause = cause_name(chain.root_cause)
     texts = [_wrap(str(chain.problem or "—")),
              "\n".join(ev_lines) or "—",
-             (f"{cause}\n({CAUSE_EN[cause]})" if cause else str(chain.root_cause or "—")),
+             ((f"{cause}\n({CAUSE_EN[cause]})" if get_language() == "zh" else CAUSE_EN[cause]) if cause
+              else str(chain.root_cause or "—")),
              "\n".join(sol_lines) or "—"]
     xs = [0.12, 0.37, 0.62, 0.87]
     for x, link, text in zip(xs, _LINKS, texts):

@@ -47,6 +47,9 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
+from .._dates import blank as _blank
+from .._dates import due_rule, parse_date
+from .._dates import short as _short
 from .._errors import BadSpecError
 from .._i18n import Messages, get_language
 from .._plotting import new_axes, styled
@@ -155,44 +158,6 @@ class PlanProblem(str):
         return self.zh if get_language() == "zh" else self.en
 
 
-def parse_date(value: Any) -> dt.date | None:
-    """A date from ``YYYY-MM-DD`` text (``/`` and ``.`` also read), a date or a Timestamp; None if unreadable.
-
-    Examples
-    --------
-    >>> parse_date("2026/11/5"), parse_date("下周")
-    (datetime.date(2026, 11, 5), None)
-    """
-    if isinstance(value, pd.Timestamp):
-        return None if pd.isna(value) else value.date()
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if not isinstance(value, str):
-        return None
-    parts = re.split(r"[-/.]", value.strip())
-    if len(parts) != 3 or not all(p.isdigit() for p in parts):
-        return None
-    try:
-        return dt.date(int(parts[0]), int(parts[1]), int(parts[2]))
-    except ValueError:
-        return None
-
-
-def _blank(value: Any) -> bool:
-    if value is None:
-        return True
-    if isinstance(value, float) and np.isnan(value):
-        return True
-    return str(value).strip() == ""
-
-
-def _short(text: Any, n: int = 16) -> str:
-    s = "" if _blank(text) else str(text).strip()
-    return s if len(s) <= n else s[: n - 1] + "…"
-
-
 def _spots(blind_spots: Any, k: int) -> list[str]:
     """Blind-spot stage codes from a result, a blind-spots table or a list of names."""
     if hasattr(blind_spots, "blind_spots") and callable(blind_spots.blind_spots):
@@ -283,7 +248,6 @@ def improvement_plan(actions: Any, blind_spots: Any, *, today: Any, k: int = 2,
         raise BadSpecError(*MSGS.both("err_max_days", value=max_days), column="max_days")
     spots = _spots(blind_spots, k)
     rows = _items(actions)
-    last = day + dt.timedelta(days=int(max_days))
     spot_names = "、".join(_BY_CODE[c].zh for c in spots) or "—"
     problems: list[PlanProblem] = []
     per_row: list[list[PlanProblem]] = [[] for _ in rows]
@@ -309,15 +273,10 @@ def improvement_plan(actions: Any, blind_spots: Any, *, today: Any, k: int = 2,
             mine.append(PlanProblem("no_action", "action", i, i=i))
         if _blank(row["owner"]):
             mine.append(PlanProblem("no_owner", "owner", i, i=i, action=action))
-        due = parse_date(row["due"])
-        if due is None:
-            mine.append(PlanProblem("bad_due", "due", i, i=i, action=action, due=row["due"]))
-        elif due < day:
-            mine.append(PlanProblem("due_past", "due", i, i=i, action=action, due=due.isoformat(),
-                                    today=day.isoformat()))
-        elif due > last:
-            mine.append(PlanProblem("due_far", "due", i, i=i, action=action, due=due.isoformat(),
-                                    today=day.isoformat(), max=int(max_days), last=last.isoformat()))
+        broken = due_rule(parse_date(row["due"]), day, int(max_days))
+        if broken is not None:
+            code, fields_ = broken
+            mine.append(PlanProblem(code, "due", i, i=i, action=action, **(fields_ or {"due": row["due"]})))
         if _blank(row["measure"]):
             mine.append(PlanProblem("no_measure", "measure", i, i=i, action=action))
         elif not _DIGIT.search(str(row["measure"])):
