@@ -154,9 +154,14 @@ INDEX_INTRO = """# kamlab 医药 OTC 连锁大客户管理实训工作簿
 2. 从上到下依次运行单元格（菜单 *Run → Run All Cells*，或每个单元格按 `Shift + Enter`）。
 3. 标有 ✏️ 的是练习：用表单生成答案行，复制到答案单元格；运行下面的检查单元格，会显示 ✓ 或 ✗ 和提示。
 4. 模块 m02 选出的重点客户会在后面的模块继续使用（参数 `account`）。
+5. 想用自己的数据？在参数单元格里写 `data_file = "我的数据.xlsx"`（CSV 或 XLSX）。文件有问题时
+   （缺列、数字列里有文字、找不到文件），会显示一句简短的中文提示，说明哪一列、哪一行、怎么改。
 
-**English**: set `language = "en"` in a notebook's parameters cell (or run `kl.set_language("en")`)
-to see every message, chart and self-check in English."""
+**语言 / Language**：默认中文。把笔记本第一个代码单元格（参数单元格）里的 `language = "zh"` 改成
+`language = "en"`，再运行全部单元格（或在任意单元格运行 `kl.set_language("en")`），所有提示、图表和自测都会变成英文。
+
+**English**: set `language = "en"` in a notebook's parameters cell (the first code cell), then run all cells
+(or run `kl.set_language("en")`) to see every message, chart and self-check in English."""
 
 
 def make_index() -> dict[str, Any]:

@@ -41,12 +41,12 @@ import numpy as np
 import pandas as pd
 
 from .._errors import BadValueError
-from .._i18n import Messages
+from .._i18n import Messages, get_language
 from .._plotting import new_axes, styled
 from ..grading import Context, Question, QuestionBank, Verdict
 
 __all__ = [
-    "BANK", "DIMENSIONS", "QUADRANTS", "DEFAULT_CHOICE", "STABLE_BELOW", "SPREAD",
+    "BANK", "DIMENSIONS", "DIMENSION_EN", "QUADRANTS", "DEFAULT_CHOICE", "STABLE_BELOW", "SPREAD",
     "or_default", "rubric", "cut", "answer_line", "tiering", "members", "unstable", "pick",
     "weights_form", "tiering_form", "quadrant_form", "stability_form", "pick_form", "text_form",
     "plot_stability",
@@ -54,6 +54,9 @@ __all__ = [
 
 #: The three dimensions of seed 000 §二 (the keys of ``kl.screening.CHAIN_RUBRIC``).
 DIMENSIONS: tuple[str, ...] = ("合作潜力", "利润贡献", "动销基础")
+#: English labels of the dimensions (the answer keys stay Chinese in both languages).
+DIMENSION_EN: dict[str, str] = {"合作潜力": "cooperation potential", "利润贡献": "profit contribution",
+                                "动销基础": "sell-through base"}
 #: Quadrant code -> (Chinese, English) label, in the seed's order.
 QUADRANTS: dict[str, tuple[str, str]] = {
     "invest": ("重点投入", "invest"),
@@ -76,6 +79,7 @@ MSGS = Messages({
     "spread": ("权重浮动 ±%", "weight swing ±%"),
     "below": ("不稳定门槛", "unstable below"),
     "rank": ("重点投入客户", "key account"),
+    "quadrant": ("象限", "quadrant"),
     "no_q1": ("（练习 1 还没有作答，先用课程默认权重演示。）",
               "(Exercise 1 is not answered yet: showing the course default weights.)"),
     "no_q2": ("（练习 2 还没有作答，先用课程默认权重演示。）",
@@ -359,7 +363,7 @@ def _plot_pick(table: pd.DataFrame, chain: str, label: str, ax: Any = None) -> A
     y = np.arange(len(dims))
     ax.barh(y - 0.2, table.loc[chain, dims].to_numpy(dtype=float), height=0.4, label=chain)
     ax.barh(y + 0.2, mean.to_numpy(dtype=float), height=0.4, label=MSGS("pick_mean"), color="#bbbbbb")
-    ax.set_yticks(y, dims)
+    ax.set_yticks(y, [_dimension_label(d) for d in dims])
     ax.invert_yaxis()
     ax.set_xlim(0, 100)
     ax.set_xlabel(MSGS("score"))
@@ -370,6 +374,11 @@ def _plot_pick(table: pd.DataFrame, chain: str, label: str, ax: Any = None) -> A
 
 
 # --------------------------------------------------------------------- forms
+def _dimension_label(dimension: str) -> str:
+    """The dimension's name in the current language (Chinese names are the answer keys)."""
+    return dimension if get_language() == "zh" else DIMENSION_EN.get(dimension, dimension)
+
+
 def _note(text: str) -> None:
     print(text)
 
@@ -389,7 +398,7 @@ def weights_form(chains: pd.DataFrame, q1: Any = ...) -> Any:
     from ..widgets import AnswerForm, slider
 
     start = or_default(q1)
-    controls = {d: slider(start[d], 5, 80, 5, label=d) for d in DIMENSIONS}
+    controls = {d: slider(start[d], 5, 80, 5, label=_dimension_label(d)) for d in DIMENSIONS}
     controls["cut"] = slider(start["cut"], 30, 70, 5, label=MSGS("cut"))
 
     def draw(values: dict[str, Any]) -> None:
@@ -438,8 +447,12 @@ def quadrant_form(q2: Any) -> Any:
     """
     from ..widgets import AnswerForm, dropdown
 
-    options = [(f"{zh} ({en})", zh) for zh, en in QUADRANTS.values()]
-    control = dropdown(options, "重点投入", label="象限 / quadrant")
+    # in English the form offers (and writes) the English codes, which members() accepts too
+    if get_language() == "zh":
+        options = [(f"{zh} ({en})", zh) for zh, en in QUADRANTS.values()]
+    else:
+        options = [(en, code) for code, (_, en) in QUADRANTS.items()]
+    control = dropdown(options, options[0][1], label=MSGS("quadrant"))
 
     def draw(values: dict[str, Any]) -> None:
         if q2 is Ellipsis:
@@ -633,7 +646,7 @@ def _check_q3(answer: Any, ctx: Context) -> Verdict:
                      "The answer should be a list of chain ids, e.g. the result of kl.course.m02.members(q2, ...).")
     if set(ids) != set(members(ref, "invest")):
         return _fail("这份名单不是你的分层中“重点投入”（高潜力、高利润）象限的客户。",
-                     "This list is not the chains of the 重点投入 (high potential, high profit) quadrant "
+                     "This list is not the chains of the invest (high potential, high profit) quadrant "
                      "of your tiering.")
     return Verdict(ok=True, score=2.0)
 
@@ -675,7 +688,7 @@ def _check_q5(answer: Any, ctx: Context) -> Verdict:
     pool = members(ref, "invest")
     if answer not in (pool or [str(i) for i in ref.table.index]):
         return _fail("所选客户不在你的分层的“重点投入”象限里：重点客户应从重点投入象限中选。",
-                     "The chosen chain is not in the 重点投入 (invest) quadrant of your tiering: "
+                     "The chosen chain is not in the invest quadrant of your tiering: "
                      "pick the key account from that quadrant.")
     return Verdict(ok=True, score=2.0)
 
@@ -702,7 +715,7 @@ BANK = QuestionBank(
                   "chains table.")),
         Question(
             key="q3", points=2.0,
-            prompt=("列出你的分层中“重点投入”象限的客户。", "List the chains of the 重点投入 (invest) quadrant."),
+            prompt=("列出你的分层中“重点投入”象限的客户。", "List the chains of the invest quadrant of your tiering."),
             check=_check_q3,
             hint=("重点投入 = 高潜力且高利润；从 q2 里取，不要手工输入编号。",
                   "Invest = high potential and high profit; take them from q2, do not type ids.")),

@@ -576,7 +576,11 @@ def chain_form(k: Any, targets: Any = ...) -> Any:
     group = dropdown(rank_options(metric.value), 1, label=MSGS("evidence_group"))
     problem = w.Text(value="", description=MSGS("problem"), layout={"width": "460px"},
                      style={"description_width": "150px"})
-    cause = dropdown(list(ROOT_CAUSES), ROOT_CAUSES[0], label=MSGS("root_cause"))
+    # in English the form offers (and writes) the English names, which kl.rootcause accepts too
+    from ..rootcause._chain import CAUSE_EN
+
+    causes = list(ROOT_CAUSES) if get_language() == "zh" else [CAUSE_EN[c] for c in ROOT_CAUSES]
+    cause = dropdown(causes, causes[0], label=MSGS("root_cause"))
     solutions = TableEditor([{"action": "", "owner": "", "due": ""}, {"action": "", "owner": "", "due": ""}],
                             ["action", "owner", "due"],
                             labels={c: MSGS(c) for c in ("action", "owner", "due")})
