@@ -74,3 +74,63 @@ def test_table_editor_in_a_form_updates_the_line():
 def test_multi_select_keeps_order_of_options():
     box = multi_select(["N01", "N02", "N03"], ["N03", "N01"])
     assert set(box.value) == {"N01", "N03"}
+
+
+# --------------------------------------------------------------------------- quiz builders
+def test_literal_writes_python_source_that_reads_back():
+    from kamlab.widgets import literal
+
+    value = {"a": [None, True, False, 2, 1.5, "说\"是\"\\n"], "b": ("x", "y"), 3: {"c": ""}}
+    text = literal(value)
+    assert text == '{"a": [None, True, False, 2, 1.5, "说\\"是\\"\\\\n"], "b": ["x", "y"], "3": {"c": ""}}'
+    assert eval(text) == {"a": [None, True, False, 2, 1.5, '说"是"\\n'], "b": ["x", "y"], "3": {"c": ""}}
+
+
+def test_order_quiz_names_positions_and_writes_a_list():
+    from kamlab.widgets import order_quiz
+
+    form = order_quiz([("乙", "B"), ("甲", "A"), ("丙", "C")], 3, key="q1", title="排序",
+                      labels=["一", "二", "三"])
+    assert list(form.controls) == ["1", "2", "3"]
+    assert [c.description for c in form.controls.values()] == ["一", "二", "三"]
+    assert form.line == "q1 = [None, None, None]"
+    form.controls["1"].value = "A"
+    form.controls["3"].value = "C"
+    assert form.line == 'q1 = ["A", None, "C"]'
+    form.controls["1"].value = ""          # back to "not answered"
+    assert form.line == 'q1 = [None, None, "C"]'
+    assert order_quiz(["A"], 2, key="q9").controls["2"].description == "第 2 步"
+
+
+def test_match_quiz_keeps_false_and_blanks_only_the_blank_entry():
+    from kamlab.widgets import match_quiz
+
+    form = match_quiz({"T1": "说法一", "T2": "说法二", "T3": "说法三"},
+                      [("对", True), ("错", False), ("说不准", "?")], key="q5")
+    assert [c.description for c in form.controls.values()] == ["说法一", "说法二", "说法三"]
+    form.controls["T1"].value = False
+    form.controls["T3"].value = "?"
+    assert form.line == 'q5 = {"T1": False, "T2": None, "T3": "?"}'
+    kl_none = match_quiz(["买赠", "广告"], ["市场部", "品牌部"], key="q1", blank=("—", None))
+    assert kl_none.controls["买赠"].value is None and kl_none.controls["买赠"].description == "买赠"
+    kl_none.controls["广告"].value = "品牌部"
+    assert kl_none.line == 'q1 = {"买赠": None, "广告": "品牌部"}'
+
+
+def test_text_answer_joins_lines_and_quotes_safely():
+    from kamlab.widgets import text_answer
+
+    form = text_answer("q7", placeholder="写在这里", title="题目", height="110px")
+    assert form.controls["text"].placeholder == "写在这里" and form.controls["text"].layout.height == "110px"
+    assert form.line == "q7 = ''"
+    form.controls["text"].value = "先谈\"月结\"\n  再谈 '返利'"
+    assert eval(form.line.split(" = ", 1)[1]) == "先谈\"月结\" 再谈 '返利'"
+
+
+def test_builders_follow_the_language():
+    import kamlab as kl
+    from kamlab.widgets import match_quiz, order_quiz
+
+    kl.set_language("en")
+    assert order_quiz(["A"], 1, key="q1").controls["1"].description == "Step 1"
+    assert match_quiz(["x"], ["A"], key="q2").controls["x"].options[0] == ("(choose)", "")

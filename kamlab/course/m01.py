@@ -25,7 +25,6 @@ Examples
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from typing import Any
 
@@ -74,13 +73,6 @@ def _text(pair: tuple[str, str]) -> str:
     return pair[0] if get_language() == "zh" else pair[1]
 
 
-def _lit(value: Any) -> str:
-    """A Python literal for a form value (text in double quotes, None, numbers)."""
-    if value is None:
-        return "None"
-    if isinstance(value, str):
-        return json.dumps(value, ensure_ascii=False)
-    return repr(value)
 
 
 # --------------------------------------------------------------------------- helpers used in the notebook
@@ -227,7 +219,7 @@ def _stage_options() -> list[tuple[str, Any]]:
 
     # a fixed shuffled order, so the drop-down does not give the answer away
     mixed = [STAGES[i] for i in (3, 0, 5, 2, 4, 1)]
-    return [(MSGS("pick"), "")] + [(s.name, s.zh) for s in mixed]
+    return [(s.name, s.zh) for s in mixed]
 
 
 def order_form() -> Any:
@@ -240,14 +232,10 @@ def order_form() -> Any:
     >>> form.line
     'q1 = ["合作客户精准筛选", None, None, None, None, None]'
     """
-    from ..widgets import AnswerForm, dropdown
+    from ..widgets import order_quiz
 
-    controls = {str(n): dropdown(_stage_options(), "", label=MSGS("step", n=n)) for n in range(1, 7)}
-
-    def line(v: dict[str, Any]) -> str:
-        return "q1 = [" + ", ".join(_lit(v[str(n)] or None) for n in range(1, 7)) + "]"
-
-    return AnswerForm(controls, line=line, title=MSGS("order_title"))
+    return order_quiz(_stage_options(), 6, key="q1", title=MSGS("order_title"),
+                      labels=[MSGS("step", n=n) for n in range(1, 7)], blank=(MSGS("pick"), ""))
 
 
 def dimension_form() -> Any:
@@ -261,15 +249,10 @@ def dimension_form() -> Any:
     True
     """
     from ..selfassess import DIMENSIONS, STAGES
-    from ..widgets import AnswerForm, dropdown
+    from ..widgets import match_quiz
 
-    options = [(MSGS("pick"), "")] + [(d.name, d.zh) for d in DIMENSIONS]
-    controls = {s.zh: dropdown(options, "", label=s.name) for s in STAGES}
-
-    def line(v: dict[str, Any]) -> str:
-        return "q2 = {" + ", ".join(f"{_lit(s.zh)}: {_lit(v[s.zh] or None)}" for s in STAGES) + "}"
-
-    return AnswerForm(controls, line=line, title=MSGS("dim_title"))
+    return match_quiz({s.zh: s.name for s in STAGES}, [(d.name, d.zh) for d in DIMENSIONS], key="q2",
+                      title=MSGS("dim_title"), blank=(MSGS("pick"), ""))
 
 
 def assess_form() -> Any:
@@ -285,13 +268,12 @@ def assess_form() -> Any:
     'q3 = kl.selfassess.assess({"合作客户精准筛选": 3, "信息收集与机会洞察": 3, "策略制定与资源整合": 3, "双赢协议谈判": 3, "终端动销执行": 3, "核心数据复盘": 2})'
     """
     from .. import selfassess
-    from ..widgets import AnswerForm, slider
+    from ..widgets import AnswerForm, literal, slider
 
     controls = {s.zh: slider(3, 1, 5, 1, label=s.name) for s in selfassess.STAGES}
 
     def line(v: dict[str, Any]) -> str:
-        body = ", ".join(f"{_lit(s.zh)}: {_lit(v[s.zh])}" for s in selfassess.STAGES)
-        return "q3 = kl.selfassess.assess({" + body + "})"
+        return f"q3 = kl.selfassess.assess({literal({s.zh: v[s.zh] for s in selfassess.STAGES})})"
 
     def draw(v: dict[str, Any]) -> None:
         selfassess.assess(v).plot(k=K)
@@ -349,7 +331,7 @@ def plan_form(q3: Any) -> Any:
     True
     """
     from .. import selfassess
-    from ..widgets import AnswerForm, TableEditor
+    from ..widgets import AnswerForm, TableEditor, literal
 
     spots = blind_spot_names(q3)
     rows = [{"stage": s} for s in spots] + [{"stage": ""} for _ in range(K - len(spots))]
@@ -360,9 +342,7 @@ def plan_form(q3: Any) -> Any:
         return [{c: ("" if r.get(c) is None else r.get(c)) for c in _PLAN_COLUMNS} for r in v["plan"]]
 
     def line(v: dict[str, Any]) -> str:
-        body = ", ".join("{" + ", ".join(f"{_lit(c)}: {_lit(r[c])}" for c in _PLAN_COLUMNS) + "}"
-                         for r in items(v))
-        return f"q5 = kl.selfassess.improvement_plan([{body}], q3, today=kl.course.m01.TODAY)"
+        return f"q5 = kl.selfassess.improvement_plan({literal(items(v))}, q3, today=kl.course.m01.TODAY)"
 
     def draw(v: dict[str, Any]) -> None:
         res = assessment_or_none(q3)

@@ -208,8 +208,9 @@ def quiz_line(values: Mapping[str, Any], name: str = "q1") -> str:
     >>> quiz_line({"买赠促销活动": "市场部", "全国品牌联合广告": None})
     'q1 = {"买赠促销活动": "市场部", "全国品牌联合广告": None}'
     """
-    parts = [f'"{k}": None' if v is None else f'"{k}": "{v}"' for k, v in values.items()]
-    return f"{name} = {{{', '.join(parts)}}}"
+    from ..widgets import literal
+
+    return f"{name} = {literal(dict(values))}"
 
 
 _COLUMNS = ("need", "units", "departments", "step", "owner", "start", "end", "metric", "target")
@@ -298,21 +299,14 @@ def quiz_form() -> Any:
     >>> form.line.startswith('q1 = {"买赠促销活动": "市场部", "O2O 线上引流券": None')
     True
     """
-    import ipywidgets as w
-
     from ..resources import DEPARTMENT_EN, DEPARTMENTS, resource_catalog
-    from ..widgets import _LAYOUT, _STYLE, AnswerForm
+    from ..widgets import match_quiz
 
     cat = resource_catalog()
     zh = get_language() == "zh"
-    options = [(f"— {MSGS('pick_one')} —", None)] + [(d if zh else f"{d} {DEPARTMENT_EN[d]}", d)
-                                                      for d in DEPARTMENTS]
-    controls = {}
-    for rid in QUIZ:
-        name = str(cat.loc[rid, "resource"])
-        controls[name] = w.Dropdown(options=options, value=None, layout=_LAYOUT, style=_STYLE,
-                                    description=name if zh else str(cat.loc[rid, "resource_en"]))
-    return AnswerForm(controls, line=lambda v: quiz_line(v))
+    items = {str(cat.loc[rid, "resource"]): str(cat.loc[rid, "resource" if zh else "resource_en"]) for rid in QUIZ}
+    return match_quiz(items, [(d if zh else f"{d} {DEPARTMENT_EN[d]}", d) for d in DEPARTMENTS], key="q1",
+                      blank=(f"— {MSGS('pick_one')} —", None))
 
 
 def package_form(needs: Sequence[str], catalog: pd.DataFrame, account: str, *, rows: int = 5) -> Any:
@@ -411,12 +405,9 @@ def text_form(key: str = "q4") -> Any:
     >>> form.line
     "q4 = '每两周开一次会'"
     """
-    import ipywidgets as w
+    from ..widgets import text_answer
 
-    from ..widgets import AnswerForm
-
-    box = w.Textarea(value="", placeholder=MSGS("text"), layout={"width": "95%", "height": "90px"})
-    return AnswerForm({"text": box}, line=lambda v: f"{key} = {' '.join(str(v['text']).split())!r}")
+    return text_answer(key, placeholder=MSGS("text"))
 
 
 # -------------------------------------------------------------------- checks

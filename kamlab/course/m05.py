@@ -818,12 +818,9 @@ def text_form(key: str = "q7") -> Any:
     >>> print(form.line)
     q7 = '对方要"账期"，其实是要现金流'
     """
-    import ipywidgets as w
+    from ..widgets import text_answer
 
-    from ..widgets import AnswerForm
-
-    box = w.Textarea(value="", placeholder=MSGS("text"), layout={"width": "95%", "height": "90px"})
-    return AnswerForm({"text": box}, line=lambda v: f"{key} = {' '.join(str(v['text']).split())!r}")
+    return text_answer(key, placeholder=MSGS("text"))
 
 
 # ------------------------------------------------------------------- checks

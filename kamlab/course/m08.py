@@ -25,7 +25,6 @@ Examples
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Mapping
 from typing import Any
@@ -72,15 +71,6 @@ MSGS = Messages({
     "show": ("显示", "Show"),
     "task_n": ("任务 {i}", "Task {i}"),
 })
-
-
-def _lit(value: Any) -> str:
-    """A Python literal for a form value (text in double quotes, None, numbers)."""
-    if value is None:
-        return "None"
-    if isinstance(value, str):
-        return json.dumps(value, ensure_ascii=False)
-    return repr(value)
 
 
 # --------------------------------------------------------------------------- helpers used in the notebook
@@ -197,15 +187,10 @@ def layers_form() -> Any:
     True
     """
     from ..actionplan import LAYERS, MODULES, module_title
-    from ..widgets import AnswerForm, dropdown
+    from ..widgets import match_quiz
 
-    options = [(MSGS("pick"), "")] + [(layer.name, layer.zh) for layer in LAYERS]
-    controls = {m: dropdown(options, "", label=f"{m} {module_title(m)}") for m in MODULES}
-
-    def line(v: dict[str, Any]) -> str:
-        return "q1 = {" + ", ".join(f"{_lit(m)}: {_lit(v[m] or None)}" for m in MODULES) + "}"
-
-    return AnswerForm(controls, line=line, title=MSGS("layers_title"))
+    return match_quiz({m: f"{m} {module_title(m)}" for m in MODULES}, [(layer.name, layer.zh) for layer in LAYERS],
+                      key="q1", title=MSGS("layers_title"), blank=(MSGS("pick"), ""))
 
 
 _PLAN_COLUMNS = ("task", "module", "finding", "owner", "measure", "start", "due")
@@ -219,10 +204,9 @@ def _plan_value(v: dict[str, Any]) -> dict[str, Any]:
 
 
 def _plan_line(value: dict[str, Any]) -> str:
-    tasks = ", ".join("{" + ", ".join(f"{_lit(c)}: {_lit(r[c])}" for c in _PLAN_COLUMNS) + "}"
-                      for r in value["tasks"])
-    checkpoints = ", ".join(_lit(c) for c in value["checkpoints"])
-    return f'q2 = {{"tasks": [{tasks}], "checkpoints": [{checkpoints}]}}'
+    from ..widgets import literal
+
+    return f"q2 = {literal(value)}"
 
 
 def plan_form() -> Any:
@@ -282,7 +266,7 @@ def modules_form(q2: Any) -> Any:
     import ipywidgets as w
 
     from ..actionplan import MODULES, module_title, summary_layers
-    from ..widgets import dropdown
+    from ..widgets import dropdown, literal
 
     plan = plan_or_none(q2)
     tasks = [str(t["task"] or "").strip() for t in plan.tasks] if plan is not None else []
@@ -297,8 +281,7 @@ def modules_form(q2: Any) -> Any:
     names = list(tasks)
 
     def line(v: dict[str, Any]) -> str:
-        body = ", ".join(f"{_lit(t)}: {_lit(v[t] or None)}" for t in names)
-        return f'q3 = {{"modules": {{{body}}}, "why": {_lit(v["why"])}}}'
+        return "q3 = " + literal({"modules": {t: v[t] or None for t in names}, "why": v["why"]})
 
     def draw(v: dict[str, Any]) -> None:
         if plan is None:

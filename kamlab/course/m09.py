@@ -35,7 +35,6 @@ Examples
 
 from __future__ import annotations
 
-import json
 import math
 import numbers
 from collections.abc import Mapping, Sequence
@@ -48,7 +47,6 @@ from .. import chains as _chains_tool  # noqa: F401 - makes kl.chains available 
 from .._errors import BadValueError
 from .._i18n import Messages, get_language
 from ..chains import classify, compare_terms, research_sheet
-from ..chains._classify import code_of
 from ..grading import Context, Question, QuestionBank, Verdict
 from .m05 import account_label
 
@@ -353,27 +351,6 @@ def payment_plan(chains: pd.DataFrame, account: str, *, terms: Sequence[str], ri
 
 
 # ------------------------------------------------------------------- forms
-def _literal(value: Any) -> str:
-    """*value* as Python source (text in double quotes, ``None`` not ``null``).
-
-    Examples
-    --------
-    >>> print(_literal({"a": [None, True, 1.5, "x"]}))
-    {"a": [None, True, 1.5, "x"]}
-    """
-    if value is None or isinstance(value, bool):
-        return repr(value)
-    if isinstance(value, (int, float)):
-        return repr(value)
-    if isinstance(value, str):
-        return json.dumps(value, ensure_ascii=False)
-    if isinstance(value, Mapping):
-        return "{" + ", ".join(f"{_literal(str(k))}: {_literal(v)}" for k, v in value.items()) + "}"
-    if isinstance(value, (list, tuple)):
-        return "[" + ", ".join(_literal(v) for v in value) + "]"
-    return json.dumps(str(value), ensure_ascii=False)
-
-
 def _num(x: Any) -> str:
     x = float(x)
     return str(int(x)) if x.is_integer() else f"{x:g}"
@@ -418,7 +395,7 @@ def count_form(classes: Any) -> Any:
     'q2 = classes.count(scope="全国性")'
     """
     from ..chains import SCOPES, SIZES
-    from ..widgets import AnswerForm, dropdown
+    from ..widgets import AnswerForm, dropdown, literal
 
     any_ = MSGS("any")
     controls = {"scope": dropdown([any_] + [zh for zh, _ in SCOPES.values()], label=MSGS("scope")),
@@ -432,7 +409,7 @@ def count_form(classes: Any) -> Any:
         print(MSGS("count", n=classes.count(**args(v))))
 
     return AnswerForm(controls, line=lambda v: "q2 = classes.count(" + ", ".join(
-        f"{k}={_literal(x)}" for k, x in args(v).items()) + ")", draw=draw)
+        f"{k}={literal(x)}" for k, x in args(v).items()) + ")", draw=draw)
 
 
 _COMP_COLUMNS = ("product", "sales", "price", "discount_rate", "relationship")
@@ -447,12 +424,14 @@ def sheet_line(v: Mapping[str, Any], name: str = "q3") -> str:
     ...             "layout": "社区店", "competitors": [], "our_price": 29.8, "srp": 32})[:80]
     'q3 = kl.course.m09.sheet_from_data(chains, account, classes, direct_share=0.3, t'
     """
+    from ..widgets import literal
+
     top = [r["daily_sales"] for r in v["top10"] if r.get("daily_sales") not in (None, "")]
     comps = [{c: r.get(c) for c in _COMP_COLUMNS} for r in v["competitors"]
              if any(r.get(c) not in (None, "") for c in _COMP_COLUMNS)]
     return (f"{name} = kl.course.m09.sheet_from_data(chains, account, classes, direct_share={_num(v['direct_share'])}, "
-            f"top10_daily_sales={_literal(top)}, layout={_literal(' '.join(str(v['layout']).split()))}, "
-            f"competitors={_literal(comps)}, our_price={_num(v['our_price'] or 0)}, "
+            f"top10_daily_sales={literal(top)}, layout={literal(' '.join(str(v['layout']).split()))}, "
+            f"competitors={literal(comps)}, our_price={_num(v['our_price'] or 0)}, "
             f"suggested_retail_price={_num(v['srp'] or 0)})")
 
 
@@ -504,13 +483,15 @@ def prep_line(v: Mapping[str, Any], name: str = "q4") -> str:
     ...            "their_chips": []})
     'q4 = kl.course.m09.prep(clauses, our_needs=["回款及时"], their_needs=["高毛利"], our_chips={"返利": "高毛利"}, their_chips={})'
     """
+    from ..widgets import literal
+
     def chips(rows: Sequence[Mapping[str, Any]]) -> dict[str, str]:
         return {str(r["chip"]).strip(): str(r.get("meets") or "").strip() for r in rows
                 if r.get("chip") not in (None, "")}
 
-    return (f"{name} = kl.course.m09.prep(clauses, our_needs={_literal(list(v['our_needs']))}, "
-            f"their_needs={_literal(list(v['their_needs']))}, our_chips={_literal(chips(v['our_chips']))}, "
-            f"their_chips={_literal(chips(v['their_chips']))})")
+    return (f"{name} = kl.course.m09.prep(clauses, our_needs={literal(list(v['our_needs']))}, "
+            f"their_needs={literal(list(v['their_needs']))}, our_chips={literal(chips(v['our_chips']))}, "
+            f"their_chips={literal(chips(v['their_chips']))})")
 
 
 def prep_form(clauses: pd.DataFrame) -> Any:
@@ -559,9 +540,11 @@ def terms_line(v: Mapping[str, Any], name: str = "q5") -> str:
     >>> terms_line({"terms": ("月结", "押批"), "risk_weight": 0.6, "choice": "月结", "reason": "风险低"})
     'q5 = kl.course.m09.payment_plan(chains, account, terms=["月结", "押批"], risk_weight=0.6, choice="月结", reason="风险低")'
     """
-    return (f"{name} = kl.course.m09.payment_plan(chains, account, terms={_literal(list(v['terms']))}, "
-            f"risk_weight={_num(v['risk_weight'])}, choice={_literal(v['choice'])}, "
-            f"reason={_literal(' '.join(str(v['reason']).split()))})")
+    from ..widgets import literal
+
+    return (f"{name} = kl.course.m09.payment_plan(chains, account, terms={literal(list(v['terms']))}, "
+            f"risk_weight={_num(v['risk_weight'])}, choice={literal(v['choice'])}, "
+            f"reason={literal(' '.join(str(v['reason']).split()))})")
 
 
 def terms_form(chains: pd.DataFrame, account: str) -> Any:
@@ -604,12 +587,9 @@ def text_form(key: str = "q6") -> Any:
     >>> print(form.line)
     q6 = '先和财务经理谈"月结"'
     """
-    import ipywidgets as w
+    from ..widgets import text_answer
 
-    from ..widgets import AnswerForm
-
-    box = w.Textarea(value="", placeholder=MSGS("text"), layout={"width": "95%", "height": "90px"})
-    return AnswerForm({"text": box}, line=lambda v: f"{key} = {' '.join(str(v['text']).split())!r}")
+    return text_answer(key, placeholder=MSGS("text"))
 
 
 # ------------------------------------------------------------------- checks

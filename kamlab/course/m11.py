@@ -35,7 +35,6 @@ Examples
 
 from __future__ import annotations
 
-import json
 import math
 from collections.abc import Mapping
 from typing import Any
@@ -149,19 +148,14 @@ def _text(pair: tuple[str, str]) -> str:
     return pair[0] if get_language() == "zh" else pair[1]
 
 
-def _lit(value: Any) -> str:
-    """A Python literal for a form value (text in double quotes, None, numbers)."""
-    if value is None:
-        return "None"
-    if isinstance(value, str):
-        return json.dumps(value, ensure_ascii=False)
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return repr(value)
-
-
 def _weights_line(weights: Mapping[str, Any]) -> str:
-    return "{" + ", ".join(f"{_lit(d)}: {_lit(weights[d])}" for d in TARGET_DIMENSIONS) + "}"
+    """The weights as a literal, whole floats written as integers (30.0 → 30)."""
+    from ..widgets import literal
+
+    def whole(x: Any) -> Any:
+        return int(x) if isinstance(x, float) and x.is_integer() else x
+
+    return literal({d: whole(weights[d]) for d in TARGET_DIMENSIONS})
 
 
 # --------------------------------------------------------------------------- market platform
@@ -571,7 +565,7 @@ def cases_form() -> Any:
     import html
 
     from ..screening._readiness import READINESS_MSGS
-    from ..widgets import AnswerForm, dropdown
+    from ..widgets import AnswerForm, dropdown, literal
 
     stages = [(MSGS("pick"), "")] + [(f"{p} {READINESS_MSGS.label(p)}", p) for p in _STAGES]
     behaviours = [(MSGS("pick"), "")] + [(f"{_text(_BEHAVIOUR_NAMES[s])}：{READINESS_MSGS.label(s).split('：')[-1]}"
@@ -586,9 +580,7 @@ def cases_form() -> Any:
     title = f"{MSGS('cases_title')}<ul>{items}</ul>"
 
     def line(v: dict[str, Any]) -> str:
-        body = ", ".join(f'"{c}": [{_lit(v[f"{c}_stage"] or None)}, {_lit(v[f"{c}_behaviour"] or None)}]'
-                         for c in CASES)
-        return "q4 = {" + body + "}"
+        return "q4 = " + literal({c: [v[f"{c}_stage"] or None, v[f"{c}_behaviour"] or None] for c in CASES})
 
     return AnswerForm(controls, line=line, title=title)
 
@@ -660,13 +652,9 @@ def text_form(key: str = "q7") -> Any:
     >>> print(form.line)
     q7 = '先送“临床资料”，再约科室会'
     """
-    import ipywidgets as w
+    from ..widgets import text_answer
 
-    from ..widgets import AnswerForm
-
-    box = w.Textarea(value="", placeholder=MSGS("text"), layout={"width": "95%", "height": "110px"})
-    return AnswerForm({"text": box}, line=lambda v: f"{key} = {' '.join(str(v['text']).split())!r}",
-                      title=MSGS("text_title"))
+    return text_answer(key, placeholder=MSGS("text"), title=MSGS("text_title"), height="110px")
 
 
 # --------------------------------------------------------------------------- checks

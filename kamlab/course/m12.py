@@ -226,10 +226,6 @@ def diagnosis_table(abc_rows: Any, category: str, months: int = 6) -> Any:
 
 
 # --------------------------------------------------------------------------- forms
-def _lit(value: Any) -> str:
-    return "None" if value is None else '"' + str(value).replace('"', "'") + '"'
-
-
 def purposes_form() -> Any:
     """Exercise 1: one drop-down per review question A–E.
 
@@ -241,16 +237,12 @@ def purposes_form() -> Any:
     'q1 = {"A": "诊断", "B": None, "C": None, "D": None, "E": None}'
     """
     from ..review import PURPOSES
-    from ..widgets import AnswerForm, dropdown
+    from ..widgets import match_quiz
 
     zh = get_language() == "zh"
-    options = [(MSGS("pick"), "")] + [(p.zh if zh else p.en, p.short) for p in PURPOSES.values()]
-    controls = {k: dropdown(options, "", label=f"{k}. {_text((q[0], q[1]))[:14]}…") for k, q in QUIZ.items()}
-
-    def line(v: dict[str, Any]) -> str:
-        return "q1 = {" + ", ".join(f'"{k}": {_lit(v[k] or None)}' for k in QUIZ) + "}"
-
-    return AnswerForm(controls, line=line, title=MSGS("quiz_title"))
+    return match_quiz({k: f"{k}. {_text((q[0], q[1]))[:14]}…" for k, q in QUIZ.items()},
+                      [(p.zh if zh else p.en, p.short) for p in PURPOSES.values()], key="q1",
+                      title=MSGS("quiz_title"), blank=(MSGS("pick"), ""))
 
 
 def _periods(n_months: int) -> list[tuple[str, int]]:

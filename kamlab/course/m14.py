@@ -24,7 +24,6 @@ Examples
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from typing import Any
 
@@ -118,17 +117,6 @@ _START_TIMES = ("09:00", "10:30", "13:30", "15:00", "", "")
 
 def _text(pair: tuple[str, str]) -> str:
     return pair[0] if get_language() == "zh" else pair[1]
-
-
-def _lit(value: Any) -> str:
-    """A Python literal for a form value (text in double quotes, None, numbers, lists)."""
-    if value is None:
-        return "None"
-    if isinstance(value, str):
-        return json.dumps(value, ensure_ascii=False)
-    if isinstance(value, (list, tuple)):
-        return "[" + ", ".join(_lit(v) for v in value) + "]"
-    return repr(value)
 
 
 def _blank(value: Any) -> bool:
@@ -342,16 +330,11 @@ def steps_form() -> Any:
     'q1 = ["拜访前的准备", None, None, None]'
     """
     from ..covisit import STEPS
-    from ..widgets import AnswerForm, dropdown
+    from ..widgets import order_quiz
 
     mixed = [STEPS[i] for i in (2, 0, 3, 1)]        # a fixed shuffled order: the list does not give it away
-    options = [(MSGS("pick"), "")] + [(s.name, s.zh) for s in mixed]
-    controls = {str(n): dropdown(options, "", label=MSGS("step", n=n)) for n in range(1, 5)}
-
-    def line(v: dict[str, Any]) -> str:
-        return "q1 = [" + ", ".join(_lit(v[str(n)] or None) for n in range(1, 5)) + "]"
-
-    return AnswerForm(controls, line=line, title=MSGS("steps_title"))
+    return order_quiz([(s.name, s.zh) for s in mixed], 4, key="q1", title=MSGS("steps_title"),
+                      labels=[MSGS("step", n=n) for n in range(1, 5)], blank=(MSGS("pick"), ""))
 
 
 def modes_form() -> Any:
@@ -365,15 +348,10 @@ def modes_form() -> Any:
     True
     """
     from ..covisit import MODES
-    from ..widgets import AnswerForm, dropdown
+    from ..widgets import match_quiz
 
-    options = [(MSGS("pick"), "")] + [(m.name, m.zh) for m in MODES]
-    controls = {code: dropdown(options, "", label=code) for code, _, _ in SITUATIONS}
-
-    def line(v: dict[str, Any]) -> str:
-        return "q2 = {" + ", ".join(f"{_lit(c)}: {_lit(v[c] or None)}" for c, _, _ in SITUATIONS) + "}"
-
-    return AnswerForm(controls, line=line, title=MSGS("modes_title"))
+    return match_quiz([code for code, _, _ in SITUATIONS], [(m.name, m.zh) for m in MODES], key="q2",
+                      title=MSGS("modes_title"), blank=(MSGS("pick"), ""))
 
 
 def _plan_values(v: Mapping[str, Any]) -> dict[str, Any]:
@@ -406,7 +384,7 @@ def plan_form() -> Any:
     import ipywidgets as w
 
     from ..covisit import PREPARATION, plan_visit
-    from ..widgets import AnswerForm, TableEditor, multi_select
+    from ..widgets import AnswerForm, TableEditor, literal, multi_select
 
     def text(key: str) -> Any:
         return w.Text(value="", description=MSGS(key), layout={"width": "460px"},
@@ -419,12 +397,7 @@ def plan_form() -> Any:
                 "preparation": prep, "calls": calls, "debrief": text("debrief")}
 
     def line(v: dict[str, Any]) -> str:
-        p = _plan_values(v)
-        body = ", ".join("{" + ", ".join(f"{_lit(c)}: {_lit(r[c])}" for c in _CALL_COLUMNS) + "}"
-                         for r in p["calls"])
-        return ("q3 = kl.covisit.plan_visit({" + f'"distributor": {_lit(p["distributor"])}, "rep": {_lit(p["rep"])}, '
-                f'"date": {_lit(p["date"])}, "preparation": {_lit(p["preparation"])}, "calls": [{body}], '
-                f'"debrief": {_lit(p["debrief"])}' + "}, today=kl.course.m14.TODAY)")
+        return f"q3 = kl.covisit.plan_visit({literal(_plan_values(v))}, today=kl.course.m14.TODAY)"
 
     def draw(v: dict[str, Any]) -> None:
         _chart_with_notes(plan_visit(_plan_values(v), today=TODAY), "ok_plan")
@@ -454,7 +427,7 @@ def debrief_form(q3: Any = ...) -> Any:
     import ipywidgets as w
 
     from ..covisit import debrief, parse_date
-    from ..widgets import AnswerForm, TableEditor
+    from ..widgets import AnswerForm, TableEditor, literal
 
     plan = plan_or_none(q3)
     day = parse_date(plan.debrief) if plan is not None and plan.debrief else None
@@ -468,12 +441,7 @@ def debrief_form(q3: Any = ...) -> Any:
                 "improve": text("improve"), "improvements": items, "next": text("next")}
 
     def line(v: dict[str, Any]) -> str:
-        r = _debrief_values(v)
-        body = ", ".join("{" + ", ".join(f"{_lit(c)}: {_lit(i[c])}" for c in _ITEM_COLUMNS) + "}"
-                         for i in r["improvements"])
-        return ("q4 = kl.covisit.debrief({" + f'"date": {_lit(r["date"])}, "well": {_lit(r["well"])}, '
-                f'"improve": {_lit(r["improve"])}, "improvements": [{body}], '
-                f'"next_covisit": {_lit(r["next_covisit"])}' + "})")
+        return f"q4 = kl.covisit.debrief({literal(_debrief_values(v))})"
 
     def draw(v: dict[str, Any]) -> None:
         _chart_with_notes(debrief(_debrief_values(v), visit=plan), "ok_debrief")
@@ -492,16 +460,10 @@ def quiz_form() -> Any:
     True
     """
     from ..covisit import QUIZ
-    from ..widgets import AnswerForm, dropdown
+    from ..widgets import match_quiz
 
-    options = [(MSGS("pick"), ""), (MSGS("true"), True), (MSGS("false"), False)]
-    controls = {q.code: dropdown(options, "", label=q.code) for q in QUIZ}
-
-    def line(v: dict[str, Any]) -> str:
-        return "q5 = {" + ", ".join(f"{_lit(q.code)}: {_lit(None if v[q.code] == '' else v[q.code])}"
-                                    for q in QUIZ) + "}"
-
-    return AnswerForm(controls, line=line, title=MSGS("quiz_title"))
+    return match_quiz([q.code for q in QUIZ], [(MSGS("true"), True), (MSGS("false"), False)], key="q5",
+                      title=MSGS("quiz_title"), blank=(MSGS("pick"), ""))
 
 
 # --------------------------------------------------------------------------- checks
