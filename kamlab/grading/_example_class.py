@@ -106,15 +106,39 @@ def insert_after_check(nb, key: str, code: str):
     return nb
 
 
+def _typeable(value: Any) -> Any:
+    """*value* as a trainee would type it (numbers rounded), or ``None`` if not typeable."""
+    if hasattr(value, "item") and getattr(value, "ndim", 1) == 0:
+        value = value.item()  # numpy scalar -> the number a trainee would type
+    if isinstance(value, float):
+        return round(value, 2)
+    if isinstance(value, (bool, int, str)):
+        return value
+    if type(value) in (list, tuple):
+        items = [_typeable(v) for v in value]
+        return None if any(i is None for i in items) else type(value)(items)
+    if type(value) is dict and all(isinstance(k, str) for k in value):
+        items = {k: _typeable(v) for k, v in value.items()}
+        return None if any(v is None for v in items.values()) else items
+    return None
+
+
 def typed_in(nb, values: dict[str, Any]):
-    """Answers typed in as literals (e.g. read off variant 0) instead of computed."""
+    """Answers typed in as literals (e.g. read off variant 0) instead of computed.
+
+    Numbers, texts and plain lists / dicts of them are typed; tables are not.
+
+    Examples
+    --------
+    >>> _typeable({"a": 1.234, "b": ["C01", 2]})
+    {'a': 1.23, 'b': ['C01', 2]}
+    >>> _typeable(object()) is None
+    True
+    """
     for key, value in values.items():
-        if hasattr(value, "item") and getattr(value, "ndim", 1) == 0:
-            value = value.item()  # numpy scalar -> the number a trainee would type
-        if isinstance(value, float):
-            value = round(value, 2)
-        if isinstance(value, (int, float, str, bool)) and key in answer_keys(nb):
-            nb = set_answer(nb, key, repr(value))
+        typed = _typeable(value)
+        if typed is not None and key in answer_keys(nb):
+            nb = set_answer(nb, key, repr(typed))
     return nb
 
 

@@ -1,0 +1,193 @@
+"""The trainee's real experience, end to end: JupyterLab in Chromium.
+
+Each test opens a trainee notebook in a real JupyterLab, runs all cells from
+the Run menu, moves sliders of an exercise form with the keyboard, copies the
+answer line the form writes into the answer cell, runs it and the locked
+self-check cell, and expects "✓ 正确".  Every cell must run without error, the
+forms' charts must be images, and the widgets must render: with the ipywidgets
+front-end missing a form shows only its text fallback and these tests fail.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Locator, Page, expect
+
+ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+NOTEBOOK = ".jp-NotebookPanel:not(.lm-mod-hidden)"
+
+
+def open_notebook(page: Page, lab, name: str) -> None:
+    """Open *name* in the lab and wait until its kernel is idle."""
+    page.goto(lab.tree(name))
+    page.locator(f"{NOTEBOOK} .jp-Notebook .jp-Cell").first.wait_for()
+    dialog = page.locator(".jp-Dialog")
+    if dialog.count():  # "Select Kernel" should not be asked (autoStartDefaultKernel); accept it
+        dialog.locator(".jp-mod-accept").click()
+    wait_for_stable_kernel(page, lab, name)
+    page.locator(f'{NOTEBOOK} .jp-Notebook-ExecutionIndicator[data-status="idle"]').first.wait_for(
+        timeout=90_000)
+
+
+def wait_for_stable_kernel(page: Page, lab, name: str, timeout: float = 90) -> None:
+    """Wait until the notebook's session has one idle kernel that stays the same for 1.5 s.
+
+    JupyterLab may start a kernel and replace it a moment later; cells queued
+    on the first one are dropped, so "Run All" must wait for the second.
+    """
+    seen, since, deadline = None, time.monotonic(), time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        sessions = page.request.get(f"{lab.url}/api/sessions?token={lab.token}").json()
+        kernels = [(s["kernel"]["id"], s["kernel"]["execution_state"]) for s in sessions
+                   if s.get("path", "").endswith(name) and s.get("kernel")]
+        current = kernels[0][0] if len(kernels) == 1 and kernels[0][1] == "idle" else None
+        if current is None or current != seen:
+            seen, since = current, time.monotonic()
+        elif time.monotonic() - since >= 1.5:
+            return
+        page.wait_for_timeout(250)
+    pytest.fail(f"the kernel of {name} did not settle: {kernels}", pytrace=False)
+
+
+def run_all_cells(page: Page) -> None:
+    """Run > Run All Cells, then wait until every code cell has an execution count."""
+    page.locator(".lm-MenuBar-item", has_text=re.compile(r"^Run$")).click()
+    page.locator('.lm-Menu-item[data-command="runmenu:run-all"]').click()
+    prompts = f"{NOTEBOOK} .jp-CodeCell .jp-InputArea .jp-InputPrompt"
+    try:
+        page.wait_for_function(
+            """sel => {
+                const prompts = [...document.querySelectorAll(sel)];
+                return prompts.length > 0 && prompts.every(p => /\\[\\d+\\]/.test(p.textContent));
+            }""", arg=prompts, timeout=120_000)
+    except Exception:
+        shot = ARTIFACTS / "run_all_failed.png"
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(shot))
+        pytest.fail(f"Run All Cells did not finish (screenshot {shot}); prompts: "
+                    f"{page.locator(prompts).all_inner_texts()}\noutputs:\n"
+                    + "\n".join(error_outputs(page)), pytrace=False)
+
+
+def code_cell(page: Page, source: str) -> Locator:
+    """The code cell whose text is exactly *source*."""
+    texts = page.eval_on_selector_all(
+        f"{NOTEBOOK} .jp-CodeCell .jp-InputArea .cm-content", "els => els.map(e => e.innerText)")
+    hits = [i for i, text in enumerate(texts) if text.strip() == source]
+    assert len(hits) == 1, f"expected one code cell {source!r}, found {len(hits)}"
+    return page.locator(f"{NOTEBOOK} .jp-CodeCell").nth(hits[0])
+
+
+def error_outputs(page: Page) -> list[str]:
+    """Tracebacks, error outputs and warnings shown anywhere in the notebook."""
+    stderr = page.locator(
+        f'{NOTEBOOK} .jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]')
+    return [text for text in stderr.all_inner_texts()
+            if re.search(r"Traceback|Error|Warning|Glyph|missing from", text)]
+
+
+def execution_count(cell: Locator) -> int:
+    match = re.search(r"\[(\d+)\]", cell.locator(".jp-InputArea .jp-InputPrompt").inner_text())
+    return int(match.group(1)) if match else -1
+
+
+def assert_form_renders(form: Locator, n_sliders: int, label: str) -> None:
+    """The widget front-end is there: sliders, their Chinese labels and a chart image."""
+    sliders = form.locator(".jupyter-widgets.widget-slider")
+    expect(sliders.first).to_be_visible(timeout=60_000)
+    assert sliders.count() == n_sliders
+    expect(form.locator(".widget-label", has_text=label).first).to_be_visible()
+    image = form.locator(".widget-output .jp-OutputArea-output img").first
+    expect(image).to_be_visible(timeout=60_000)
+    assert image.evaluate("img => img.complete && img.naturalWidth > 200 && img.naturalHeight > 150")
+
+
+def move_slider(form: Locator, label: str, key: str) -> None:
+    """Focus the slider labelled *label* and press *key* (ArrowLeft / ArrowRight)."""
+    handle = form.locator(".jupyter-widgets.widget-slider", has_text=label).locator(".noUi-handle")
+    handle.focus()
+    handle.press(key)
+
+
+def answer_and_check(page: Page, form: Locator, key: str, expected: str) -> Locator:
+    """Copy the form's answer line into ``<key> = ...``, run it and its check; return the check cell."""
+    answer_box = form.locator(".kamlab-answer-line textarea")
+    expect(answer_box).to_have_value(expected, timeout=60_000)
+    line = answer_box.input_value()
+
+    cell = code_cell(page, f"{key} = ...")
+    check = code_cell(page, f'wb.check("{key}", {key})')
+    before = check.locator(".jp-OutputArea").inner_text()
+    assert "✓" not in before, before  # still unanswered after Run All
+
+    editor = cell.locator(".jp-InputArea .cm-content")
+    editor.click()
+    page.keyboard.press("Control+a")
+    page.keyboard.insert_text(line)
+    expect(editor).to_have_text(line)
+    count = execution_count(check)
+    page.keyboard.press("Shift+Enter")   # runs the answer cell, selects the check cell
+    page.keyboard.press("Shift+Enter")   # runs the locked check cell
+    page.wait_for_function("([cell, n]) => { const m = /\\[(\\d+)\\]/.exec(cell.textContent);"
+                           " return m && +m[1] > n; }",
+                           arg=[check.locator(".jp-InputArea .jp-InputPrompt").element_handle(), count])
+    expect(check.locator(".jp-OutputArea")).to_contain_text("✓ 正确", timeout=60_000)
+    return check
+
+
+def assert_no_errors(page: Page) -> None:
+    errors = error_outputs(page)
+    assert not errors, "cells errored or warned:\n" + "\n---\n".join(errors)
+    text = page.locator(f"{NOTEBOOK} .jp-OutputArea").all_inner_texts()
+    fallback = [t for t in text if "AnswerForm(" in t or "Error displaying widget" in t]
+    assert not fallback, f"widgets did not render: {fallback[:2]}"
+
+
+def test_m02_weights_form_end_to_end(page, lab, save_screenshot):
+    page.set_viewport_size({"width": 1280, "height": 1500})
+    open_notebook(page, lab, "m02_screening.ipynb")
+    run_all_cells(page)
+
+    form = code_cell(page, "form_q1 = kl.course.m02.weights_form(chains)\nform_q1")
+    assert_form_renders(form, n_sliders=4, label="利润贡献")
+    assert_no_errors(page)
+
+    # the trainee weighs profit more: 利润贡献 35 → 40, 动销基础 30 → 25
+    move_slider(form, "利润贡献", "ArrowRight")
+    move_slider(form, "动销基础", "ArrowLeft")
+    check = answer_and_check(page, form,
+                             "q1", 'q1 = {"合作潜力": 35, "利润贡献": 40, "动销基础": 25, "cut": 50}')
+    assert_form_renders(form, n_sliders=4, label="利润贡献")   # the chart was redrawn
+    assert_no_errors(page)
+
+    form.scroll_into_view_if_needed()
+    box_form, box_check = form.bounding_box(), check.bounding_box()
+    top = box_form["y"]
+    bottom = box_check["y"] + box_check["height"] + 6
+    assert bottom - top < 1500, "form and check do not fit on the screenshot"
+    png = page.screenshot(clip={"x": box_form["x"], "y": top, "width": box_form["width"],
+                                "height": bottom - top})
+    save_screenshot(png, "m02_q1_form.png", docs="m02_workshop.png")
+    save_screenshot(form.locator(".widget-output").screenshot(), "m02_q1_chart.png")
+
+
+def test_m07_targets_form_end_to_end(page, lab, save_screenshot):
+    open_notebook(page, lab, "m07_data_review.ipynb")
+    run_all_cells(page)
+
+    form = code_cell(page, "form_q2 = kl.course.m07.targets_form(k)\nform_q2")
+    assert_form_renders(form, n_sliders=4, label="铺货率")
+    assert_no_errors(page)
+
+    # distribution-rate target 0.85 → 0.84, clerk-recommendation target 0.5 → 0.51
+    move_slider(form, "铺货率", "ArrowLeft")
+    move_slider(form, "店员推荐率", "ArrowRight")
+    answer_and_check(page, form, "q2", re.compile(
+        r'q2 = \{"distribution_rate": 0\.84, "sell_through_rate": 0\.85, '
+        r'"inventory_turnover": [\d.]+, "clerk_recommendation_rate": 0\.51\}'))
+    assert_no_errors(page)
+    save_screenshot(form.locator(".jp-Cell-outputWrapper").screenshot(), "m07_q2_form.png")
