@@ -179,7 +179,9 @@ def test_compare_terms_overrides_and_ties():
 def test_compare_terms_english_and_plot():
     kl.set_language("en")
     res = ch.compare_terms(1_000_000)
-    assert res.table.loc["押批", "label"] == "one batch held"
+    assert res.table.loc["one batch held", "label"] == "one batch held"
+    assert res.table.index.tolist() == list(ch.TERMS.values()) and res.best == "预付款"
+    assert ch.term_key("one batch held") == "押批"
     ax = res.plot()
     assert ax.get_xlabel().startswith("financing cost")
 

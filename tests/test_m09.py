@@ -155,6 +155,25 @@ def test_english_labels():
     assert form.controls["lo"].description == "small/medium cut (10k yuan)"
 
 
+def test_the_english_terms_form_writes_english_names_that_grade_the_same():
+    kl.set_language("en")
+    chains = kl.datasets.load("chains")
+    form = m09.terms_form(chains, "C18")
+    assert form.line.startswith('q5 = kl.course.m09.payment_plan(chains, account, terms=["cash on delivery", '
+                                '"pay as sold", "monthly settlement", "one batch held"], risk_weight=0.5, '
+                                'choice="monthly settlement"')
+    form.controls["terms"].value = ("pay as sold", "monthly settlement", "one batch held")
+    form.controls["risk_weight"].value = 0.6
+    form.controls["reason"].value = "lower risk than one batch held"
+    ns = {"kl": kl, "chains": chains, "account": "C18"}
+    exec(form.line, ns)
+    assert ns["q5"]["terms"] == ["实销实结", "月结", "押批"] and ns["q5"]["choice"] == "月结"
+    assert ns["q5"]["table"].index.tolist() == ["pay as sold", "monthly settlement", "one batch held"]
+    assert _grade({"q5": ns["q5"]}, 0)["q5"].ok
+    sheet = kl.chains.research_sheet(kl.chains.EXAMPLE).table
+    assert sheet.loc["layout", "value"].startswith("HQ in Hangzhou")
+
+
 # ------------------------------------------------------------ widget-only path
 def _operate(key: str) -> str:
     top = "\n".join(f'form_q3.controls["top10"].cells[{i}]["daily_sales"].value = "{v}"' for i, v in enumerate(TOP10))

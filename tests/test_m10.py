@@ -150,6 +150,20 @@ def test_forms_speak_english():
     assert m10.training_form().controls["owner"].description == "Owner"
 
 
+def test_the_english_fit_form_writes_english_names_that_grade_the_same():
+    kl.set_language("en")
+    form = m10.fit_form()
+    assert form.line == 'q5 = {"role": "destination", "promotion": "discount"}'
+    form.controls["role"].value = "seasonal"
+    form.controls["promotion"].value = "theme-day promotion"
+    scope: dict = {}
+    exec(form.line, scope)
+    assert scope["q5"] == {"role": "seasonal", "promotion": "theme-day promotion"}
+    assert _grade(dict(_answers(0), q5=scope["q5"]), 0)["q5"].ok
+    wrong = _grade(dict(_answers(0), q5={"role": "seasonal", "promotion": "gift with purchase"}), 0)["q5"]
+    assert not wrong.ok and "不适合" in wrong.reason_zh
+
+
 # ----------------------------------------------------------------------------- the widget-only path
 OPERATIONS = {
     "q1": 'form_q1.controls["target"].value = 0.9',

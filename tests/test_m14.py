@@ -205,6 +205,22 @@ def test_forms_speak_english():
     assert m14.quiz_form().controls["T1"].options[1][0] == "true"
 
 
+def test_the_example_plan_reads_in_the_current_language():
+    zh = plan_visit(m14.EXAMPLE_PLAN, today=m14.TODAY).messages()
+    assert zh[2] == ("第 1 次拜访（百姓大药房 五一店，09:00）是观察式，却排在第一次示范式拜访（益丰大药房 解放店，10:30）之前。"
+                     "先示范，业务员才能在随后的观察式拜访中运用。")
+    assert "「看看业务员怎么谈」" in zh[1]
+    kl.set_language("en")
+    assert m14.EXAMPLE_PLAN["calls"][0]["objective"] == "see how the rep talks"
+    en = plan_visit(m14.EXAMPLE_PLAN, today=m14.TODAY).messages()
+    assert en[1:3] == [
+        "Call 1 (百姓大药房 五一店): the objective 'see how the rep talks' cannot be measured: name the result "
+        "with a number, e.g. 'listing for 2 new SKUs', 'one floor display'.",
+        "Call 1 (百姓大药房 五一店, 09:00) is an observation call before the first demonstration "
+        "(益丰大药房 解放店, 10:30). Demonstrate first, so the rep can use it on the calls you then observe.",
+    ]
+
+
 # ----------------------------------------------------------------------------- the widget-only path
 def _operate(key: str) -> str:
     """Cell source that works the form of *key* the way a trainee would."""

@@ -158,7 +158,30 @@ def test_promotion_fit_table():
     assert all(set(v) <= set(retail.PROMOTION_TYPES) for v in retail.PROMOTION_FIT.values())
     assert "主题日促" in retail.PROMOTION_FIT["季节性"]
     kl.set_language("en")
-    assert retail.fit_table().loc["便利性", "Suitable promotion types"] == "gift with purchase"
+    table = retail.fit_table()
+    assert table.loc["convenience", "Suitable promotion types"] == "gift with purchase"
+    assert table.index.tolist() == ["destination", "routine", "seasonal", "convenience"]
+
+
+def test_plans_in_english():
+    """English mode: item names, seed sections and messages in English; English inputs accepted."""
+    kl.set_language("en")
+    info = retail.plan_check("information", {"库存和批号": {"frequency": "weekly", "owner": "rep"},
+                                             "competitor information": {"frequency": "weekly", "owner": "rep"}})
+    assert info.table.index.tolist() == ["stock and batch numbers", "competitor information",
+                                         "consumer information", "clerk and store-manager information",
+                                         "member days and promotions"]
+    assert info.table["ok"].tolist() == [True, True, False, False, False]
+    assert "“consumer information”" in info.table["problem"].iloc[2]
+    assert info.problems[0].zh == "信息收集清单缺少“消费者信息”（需写上频率 frequency 和负责人 owner）。"
+    assert retail.plan_overview()["Seed section"].iloc[0] == "Part 2, 4. Store training"
+    plan = {"audience": "clerk", "content": ["knowledge"], "form": "in-store group",
+            "steps": ["prepare", "learn and raise interest", "explain/show/answer", "test the result", "sum up"],
+            "date": "2026-11-20", "owner": "Li Na"}
+    res = retail.plan_check("training", plan)
+    assert [str(p) for p in res.problems] == ["Training for clerk must cover: skills, knowledge."]
+    assert res.problems[0].zh == "培训店员的内容要包括：技巧类、知识类。"
+    assert retail.plan_check("training", {**plan, "content": ["knowledge", "skills"]}).ok
 
 
 # ----------------------------------------------------------------------------- (e) contest

@@ -33,10 +33,10 @@ from ._classify import (DEFAULT_CUTS, MODES, NATIONAL_CITIES, SCOPES, SIZES, Cha
 from ._research import (COMPETITOR_FIELDS, COMPETITOR_PRICE_BAND, EXAMPLE, MAX_TOP_RATIO, PRICE_BAND,
                         RESEARCH_ITEMS, TOP_N, ResearchSheet, research_sheet)
 from ._terms import (ANNUAL_RATE, CREDIT_RISK, RISK_WEIGHT, TERM_DAYS, TERMS, TermComparison, compare_terms,
-                     term_name)
+                     term_key, term_name)
 
 __all__ = ["classify", "ChainClasses", "research_sheet", "ResearchSheet", "compare_terms", "TermComparison",
            "DEFAULT_CUTS", "NATIONAL_CITIES", "SCOPES", "SIZES", "MODES", "label", "code_of",
            "RESEARCH_ITEMS", "COMPETITOR_FIELDS", "TOP_N", "PRICE_BAND", "COMPETITOR_PRICE_BAND",
            "MAX_TOP_RATIO", "EXAMPLE", "TERMS", "TERM_DAYS", "CREDIT_RISK", "ANNUAL_RATE", "RISK_WEIGHT",
-           "term_name"]
+           "term_name", "term_key"]

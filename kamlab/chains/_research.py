@@ -263,8 +263,31 @@ class ResearchSheet(TableResult):
         return ax
 
 
-#: A complete, plausible sheet (used in the examples and tests).
-EXAMPLE: dict[str, Any] = {
+class _Example(Mapping):
+    """A read-only sheet whose free-text notes (``layout``) read in the current language."""
+
+    def __init__(self, data: dict[str, Any], notes: dict[str, tuple[str, str]]) -> None:
+        self._data, self._notes = data, notes
+
+    def __getitem__(self, key: str) -> Any:
+        if key in self._notes:
+            return self._notes[key][0 if get_language() == "zh" else 1]
+        return self._data[key]
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        return iter(self._data)
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+    def __repr__(self) -> str:
+        return repr(dict(self))
+
+
+#: A complete, plausible sheet (used in the examples and tests).  A read-only
+#: mapping: its ``layout`` note reads in the current language (``dict(EXAMPLE)``
+#: or ``{**EXAMPLE, ...}`` give a plain dict to change).
+EXAMPLE: Mapping[str, Any] = _Example({
     "chain_id": "C18", "scope": "全国性", "size": "大型", "mode": "全直营",
     "store_count": 1062, "direct_stores": 1062, "annual_sales": 140997.1,
     "top10_daily_sales": [32000, 28500, 26000, 24000, 22500, 21000, 20000, 19000, 18500, 18000],
@@ -272,7 +295,8 @@ EXAMPLE: dict[str, Any] = {
     "competitors": [{"product": "竞品A感冒灵", "sales": 320, "price": 28, "discount_rate": 0.62,
                      "relationship": "采购经理关系好，每季度有联合促销"}],
     "our_price": 29.8, "suggested_retail_price": 32,
-}
+}, {"layout": ("总部杭州，门店集中在杭州、宁波社区和医院周边商圈",
+               "HQ in Hangzhou; stores concentrated in Hangzhou and Ningbo, around communities and hospitals")})
 
 
 def research_sheet(sheet: Mapping[str, Any]) -> ResearchSheet:
@@ -399,9 +423,9 @@ def research_sheet(sheet: Mapping[str, Any]) -> ResearchSheet:
               MSGS("top_mean") + " " + show(round(float(tops.mean())))),
              ("layout", RESEARCH_ITEMS["layout"], out["layout"]),
              ("competitors", RESEARCH_ITEMS["competitors"],
-              "；".join(f"{c['product']} {show(c['price'])}元 扣率{c['discount_rate']:.0%}" if zh else
-                       f"{c['product']} {show(c['price'])} yuan, discount {c['discount_rate']:.0%}"
-                       for c in out["competitors"])),
+              ("；" if zh else "; ").join(f"{c['product']} {show(c['price'])}元 扣率{c['discount_rate']:.0%}" if zh
+                                          else f"{c['product']} {show(c['price'])} yuan, discount "
+                                               f"{c['discount_rate']:.0%}" for c in out["competitors"])),
              ("our_price", RESEARCH_ITEMS["our_price"], show(out["our_price"])),
              ("suggested_retail_price", RESEARCH_ITEMS["suggested_retail_price"],
               show(out["suggested_retail_price"]) + f" ({MSGS('price_index')} {ratio:.0%})")]
@@ -409,6 +433,6 @@ def research_sheet(sheet: Mapping[str, Any]) -> ResearchSheet:
         {"seed_item": [r[1][0] for r in rows],
          "label": [r[1][1] if zh else r[1][2] for r in rows],
          "value": [r[2] for r in rows],
-         "check": ["；".join(by_item[r[0]]) if r[0] in by_item else "✓" for r in rows]},
+         "check": [("；" if zh else "; ").join(by_item[r[0]]) if r[0] in by_item else "✓" for r in rows]},
         index=pd.Index([r[0] for r in rows], name="item"))
     return ResearchSheet(table=table, sheet=out, problems=tuple(problems), ok=not problems)

@@ -51,7 +51,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.axes import Axes
 
 __all__ = ["compare_terms", "TermComparison", "TERMS", "TERM_DAYS", "CREDIT_RISK", "ANNUAL_RATE",
-           "RISK_WEIGHT", "term_name"]
+           "RISK_WEIGHT", "term_name", "term_key"]
 
 #: The payment terms in the seed's order, with their English names.
 TERMS: dict[str, str] = {"预付款": "prepayment", "货到付款": "cash on delivery", "实销实结": "pay as sold",
@@ -109,6 +109,17 @@ def term_name(term: str) -> str:
     return term if get_language() == "zh" else TERMS[term]
 
 
+def term_key(term: str) -> str:
+    """The Chinese key of a payment term given in either language (or an alias).
+
+    Examples
+    --------
+    >>> term_key("monthly settlement"), term_key("押批")
+    ('月结', '押批')
+    """
+    return _canonical(term, 1)
+
+
 def _canonical(value: Any, row: int) -> str:
     text = str(value).strip() if isinstance(value, str) else value
     if isinstance(text, str):
@@ -160,11 +171,12 @@ class TermComparison(TableResult):
     Attributes
     ----------
     table : DataFrame
-        Index: term (Chinese name).  Columns: ``label`` (current language),
+        Index: term (its name in the current language: the Chinese key, or
+        the English name of :data:`TERMS`).  Columns: ``label`` (current language),
         ``days``, ``financing_cost`` (元/年), ``cost_index``, ``credit_risk``,
         ``score``, ``rank`` (1 = best).
     best : str
-        The term with the lowest score.
+        The term with the lowest score (its Chinese key, see :func:`term_key`).
     amount, annual_rate, risk_weight : float
     """
 
@@ -187,11 +199,11 @@ class TermComparison(TableResult):
         t = self.table
         ax.scatter(t["financing_cost"], t["credit_risk"], s=70, c="#2e86c1", edgecolors="black",
                    linewidths=0.5, zorder=3)
-        best = t.loc[[self.best]]
+        best = t[t["rank"] == 1]
         ax.scatter(best["financing_cost"], best["credit_risk"], s=260, marker="*", c="#f39c12",
                    edgecolors="black", linewidths=0.6, zorder=4, label=MSGS("best", term=term_name(self.best)))
         for term, row in t.iterrows():   # five labels at most
-            ax.annotate(MSGS("point", term=term_name(str(term)), days=row["days"]),
+            ax.annotate(MSGS("point", term=term_name(term_key(str(term))), days=row["days"]),
                         (row["financing_cost"], row["credit_risk"]), textcoords="offset points",
                         xytext=(6, 6), fontsize="small")
         ax.set_xlabel(MSGS("x"))
@@ -278,6 +290,6 @@ def compare_terms(amount: float, terms: Sequence[str] | None = None, *, annual_r
     rank[order] = np.arange(1, len(chosen) + 1)
     table = pd.DataFrame({"label": [term_name(t) for t in chosen], "days": d, "financing_cost": cost,
                           "cost_index": index, "credit_risk": risk, "score": score, "rank": rank},
-                         index=pd.Index(chosen, name="term"))
+                         index=pd.Index([term_name(t) for t in chosen], name="term"))
     return TermComparison(table=table, best=chosen[int(order[0])], amount=amount, annual_rate=rate,
                           risk_weight=weight)

@@ -104,6 +104,7 @@ MSGS = Messages({
     "reason": ("推荐理由……", "Why..."),
     "best": ("按你的权重，综合得分最低（最好）的是：{term}", "Under your weighting the best (lowest score) is: {term}"),
     "text": ("在这里写你的回答……", "Write your answer here..."),
+    "sep": ("；", "; "),
     "err_needs": ("{name} 应是文字列表，至少 {k} 项，例如 {example}。",
                   "{name} should be a list of at least {k} texts, e.g. {example}."),
     "err_chips": ("{name} 应是字典 {{筹码: 它满足的对方需求}}。", "{name} should be a dict {{chip: the need it meets}}."),
@@ -342,11 +343,19 @@ def payment_plan(chains: pd.DataFrame, account: str, *, terms: Sequence[str], ri
     >>> p["amount"], p["best"], p["table"]["financing_cost"].round(0).tolist()
     (1409971.0, '货到付款', [1622.0, 10430.0, 6953.0])
     """
+    from ..chains import term_key
+
     amount = annual_purchase(chains, account, share)
     res = compare_terms(amount, list(terms), annual_rate=annual_rate, risk_weight=risk_weight)
-    return {"chain_id": str(account), "share": float(share), "amount": amount, "terms": list(res.table.index),
+    choice = str(choice).strip()
+    try:  # the term in either language (the English form writes English names): its Chinese key
+        choice = term_key(choice)
+    except ValueError:
+        pass
+    return {"chain_id": str(account), "share": float(share), "amount": amount,
+            "terms": [term_key(str(t)) for t in res.table.index],
             "annual_rate": res.annual_rate, "risk_weight": res.risk_weight,
-            "table": res.table.drop(columns="label"), "best": res.best, "choice": str(choice).strip(),
+            "table": res.table.drop(columns="label"), "best": res.best, "choice": choice,
             "reason": " ".join(str(reason).split())}
 
 
@@ -526,7 +535,7 @@ def prep_form(clauses: pd.DataFrame) -> Any:
         if not problems:
             print(MSGS("prep_ok"))
         nash = ns["_p"]["nash"]
-        print(MSGS("nash"), "；".join(f"{c.name}: {nash[c.name]}" for c in m.clauses))
+        print(MSGS("nash"), MSGS("sep").join(f"{c.name}: {nash[c.name]}" for c in m.clauses))
         m.plot()
 
     return AnswerForm(controls, line=prep_line, draw=draw)
@@ -560,18 +569,18 @@ def terms_form(chains: pd.DataFrame, account: str) -> Any:
     """
     import ipywidgets as w
 
-    from ..chains import TERMS
+    from ..chains import TERMS, term_name
     from ..widgets import AnswerForm, dropdown, multi_select, slider
 
-    names = list(TERMS)
+    names = [term_name(t) for t in TERMS]   # the line writes the names of the current language
     controls = {"terms": multi_select(names, names[1:], label=MSGS("terms"), rows=len(names)),
                 "risk_weight": slider(0.5, 0.0, 1.0, 0.05, label=MSGS("risk_weight")),
-                "choice": dropdown(names, "月结", label=MSGS("choice")),
+                "choice": dropdown(names, term_name("月结"), label=MSGS("choice")),
                 "reason": w.Textarea(value="", placeholder=MSGS("reason"), layout={"width": "95%", "height": "50px"})}
 
     def draw(v: dict[str, Any]) -> None:
         res = compare_terms(annual_purchase(chains, account), list(v["terms"]), risk_weight=float(v["risk_weight"]))
-        print(MSGS("best", term=res.best))
+        print(MSGS("best", term=term_name(res.best)))
         res.plot()
 
     return AnswerForm(controls, line=terms_line, draw=draw, title=account_label(account, chains))

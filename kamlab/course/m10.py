@@ -48,8 +48,12 @@ from ..grading import Context, Question, QuestionBank, Verdict
 __all__ = [
     "MODULE", "BANK", "DATASET", "TODAY", "PROMO_COST", "MARGIN", "PRODUCT_ROLE", "EXAMPLE_AUDIT",
     "EXAMPLE_INFORMATION", "course_chain", "distribution_form", "facings_form", "price_form", "promotion_form",
-    "fit_form", "contest_form", "training_form",
+    "fit_form", "contest_form", "training_form", "DATA_TERMS",
 ]
+
+#: Data of the retail tool's example tables, the same in both languages: the product
+#: categories (kl.retail.PORTFOLIO) and the example products (kl.retail.SUGGESTED_PRICES).
+DATA_TERMS: tuple[str, ...] = (*_retail.PORTFOLIO, *_retail.SUGGESTED_PRICES)
 
 #: Module id.
 MODULE = "m10"
@@ -274,10 +278,12 @@ def fit_form() -> Any:
     from .. import retail
     from ..widgets import AnswerForm, dropdown
 
-    roles = [(_text((v[0], v[1])), k) for k, v in retail.CATEGORY_ROLES.items()]
-    types = [(_text(v), k) for k, v in retail.PROMOTION_TYPES.items()]
-    role = dropdown(roles, "目标性", label=MSGS("role"))
-    kind = dropdown(types, "折扣", label=MSGS("promotion"))
+    # the line writes the keys of the current language (the check accepts both)
+    zh = get_language() == "zh"
+    roles = [(_text((v[0], v[1])), k if zh else v[1]) for k, v in retail.CATEGORY_ROLES.items()]
+    types = [(_text(v), k if zh else v[1]) for k, v in retail.PROMOTION_TYPES.items()]
+    role = dropdown(roles, roles[0][1], label=MSGS("role"))
+    kind = dropdown(types, types[0][1], label=MSGS("promotion"))
 
     def line(v: dict[str, Any]) -> str:
         return "q5 = " + json.dumps({"role": v["role"], "promotion": v["promotion"]}, ensure_ascii=False)
@@ -497,6 +503,9 @@ def _check_q5(answer: Any, ctx: Context) -> Verdict | bool:
     if not isinstance(answer, Mapping) or not {"role", "promotion"} <= set(answer):
         raise WrongType('一个字典 {"role": ..., "promotion": ...}', 'a dict {"role": ..., "promotion": ...}', answer)
     role, kind = str(answer["role"]).strip(), str(answer["promotion"]).strip()
+    # English names (what the English form writes) stand for their Chinese keys
+    role = next((k for k, v in retail.CATEGORY_ROLES.items() if role.lower() == v[1]), role)
+    kind = next((k for k, v in retail.PROMOTION_TYPES.items() if kind.lower() == v[1]), kind)
     if role != PRODUCT_ROLE:
         return _fail("品类角色不对：想想感冒止咳类产品在冬季的销售特点。",
                      "The category role is not right: think of how cold remedies sell in winter.")

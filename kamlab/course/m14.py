@@ -62,7 +62,31 @@ SITUATIONS: tuple[tuple[str, tuple[str, str], str], ...] = (
 )
 
 #: A plan with typical mistakes, for the worked example.
-EXAMPLE_PLAN: dict[str, Any] = {
+class _ExamplePlan(Mapping):
+    """A read-only plan whose call objectives (free text) read in the current language."""
+
+    def __init__(self, data: dict[str, Any], objectives: tuple[tuple[str, str], ...]) -> None:
+        self._data, self._objectives = data, objectives
+
+    def __getitem__(self, key: str) -> Any:
+        if key == "calls":
+            en = get_language() != "zh"
+            return [{**call, "objective": pair[en]} for call, pair in zip(self._data["calls"], self._objectives)]
+        return self._data[key]
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        return iter(self._data)
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+    def __repr__(self) -> str:
+        return repr(dict(self))
+
+
+#: The worked example of a co-visit plan (with two mistakes).  A read-only mapping: the
+#: calls' objectives read in the current language (``dict(EXAMPLE_PLAN)`` gives a plain dict).
+EXAMPLE_PLAN: Mapping[str, Any] = _ExamplePlan({
     "distributor": "华东医药", "rep": "业务员 李强", "date": "2026-11-12",
     "preparation": ["了解拜访客户的详细资料", "准备产品、推广方案等物料"],
     "calls": [
@@ -71,7 +95,8 @@ EXAMPLE_PLAN: dict[str, Any] = {
         {"customer": "老百姓大药房 总部", "time": "14:00", "mode": "示范", "objective": "谈下 12 月堆头 1 个"},
     ],
     "debrief": "",
-}
+}, (("看看业务员怎么谈", "see how the rep talks"), ("新品进 2 个单品", "listing for 2 new SKUs"),
+    ("谈下 12 月堆头 1 个", "1 floor display in December")))
 
 MSGS = Messages({
     "pick": ("（请选择）", "(choose)"),

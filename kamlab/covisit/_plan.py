@@ -146,10 +146,11 @@ MSGS = Messages({
                           "All {n} calls are demonstrations: you take the rep's job over and never see how they "
                           "work, so you cannot suggest improvements. Make at least one an observation call led by "
                           "the rep."),
-    "observe_first": ("第 {i} 次拜访（{customer}，{time}）是观察式，却排在第一次示范式拜访（{first}）之前。"
+    "observe_first": ("第 {i} 次拜访（{customer}，{time}）是观察式，却排在第一次示范式拜访（{first}，{first_time}）之前。"
                       "先示范，业务员才能在随后的观察式拜访中运用。",
                       "Call {i} ({customer}, {time}) is an observation call before the first demonstration "
-                      "({first}). Demonstrate first, so the rep can use it on the calls you then observe."),
+                      "({first}, {first_time}). Demonstrate first, so the rep can use it on the calls you then "
+                      "observe."),
     "no_debrief": ("计划没有安排拜访后总结。请在协访当天或第二天和业务员一起总结（写日期和时间，例如 '{date} 17:00'）。",
                    "No debrief is scheduled. Debrief with the rep the same day or the next (date and time, e.g. "
                    "'{date} 17:00')."),
@@ -351,7 +352,7 @@ def plan_visit(plan: Mapping[str, Any], *, today: Any, max_calls: int = MAX_CALL
             if modes[i - 1] == "observation" and s < first:
                 per_call[i - 1].append(P("observe_first", "mode", i, i=i, customer=short(calls[i - 1]["customer"]),
                                          time=fmt_time(s),
-                                         first=f"{short(calls[first_i - 1]['customer'])}，{fmt_time(first)}"))
+                                         first=short(calls[first_i - 1]["customer"]), first_time=fmt_time(first)))
 
     tail: list[Problem] = []
     example = date.isoformat() if date else "2026-11-10"

@@ -56,7 +56,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = ["TODAY", "PLAN_KINDS", "TRAINING_AUDIENCES", "TRAINING_CONTENT", "TRAINING_FORMS", "TRAINING_STEPS",
            "EDUCATION_STRATEGIES", "COMPETITOR_RESPONSES", "RELATIONSHIP_ACTIONS", "GIFT_LIMIT",
-           "INFORMATION_ITEMS", "PlanProblem", "PlanCheck", "plan_check", "plan_overview"]
+           "INFORMATION_ITEMS", "ENGLISH", "PlanProblem", "PlanCheck", "plan_check", "plan_overview"]
 
 #: The course date (checks of due dates count from it).
 TODAY = "2026-11-01"
@@ -79,22 +79,45 @@ RELATIONSHIP_ACTIONS = ("节日生日问候", "适时家庭拜访", "公司小�
 #: Compliance: the largest gift value (yuan) a relationship action may carry.
 GIFT_LIMIT = 200.0
 INFORMATION_ITEMS = ("库存和批号", "竞品信息", "消费者信息", "店员和店长信息", "会员日和促销信息")
+#: The English names of the checklists' vocabulary (the Chinese keys above stay what a plan holds).
+ENGLISH: dict[str, str] = {
+    "店长": "store manager", "店员": "clerk",
+    "管理类": "management", "技巧类": "skills", "知识类": "knowledge",
+    "集中培训": "central training", "入店一对多": "in-store group", "入店一对一": "in-store one-to-one",
+    "准备": "prepare", "了解并激发兴趣": "learn and raise interest", "说明/展示/答疑": "explain/show/answer",
+    "检验效果": "test the result", "总结": "sum up",
+    "建立慢病管理体系": "build a chronic-disease management system",
+    "加强药师和医生的合作": "pharmacists working with doctors",
+    "提供个性化的治疗建议": "personal treatment advice", "开展健康教育活动": "health education events",
+    "陈列竞赛": "display contest", "店员培训": "clerk training", "促销应对": "promotion response",
+    "价格跟进": "price follow-up", "客情加强": "stronger relations",
+    "节日生日问候": "holiday and birthday greetings", "适时家庭拜访": "home visit when fitting",
+    "公司小礼品": "small company gift", "产品知识分享": "product knowledge sharing",
+    "拜访时派送小零食": "snacks on visits",
+    "库存和批号": "stock and batch numbers", "竞品信息": "competitor information",
+    "消费者信息": "consumer information", "店员和店长信息": "clerk and store-manager information",
+    "会员日和促销信息": "member days and promotions",
+}
+#: The seed section of each kind, in English.
+_SEED_EN = {"training": "Part 2, 4. Store training", "education": "Part 2, 6. Consumer education",
+            "competitor": "Part 2, 7. Competitor response", "relationship": "Part 2, 8. Relationship upkeep",
+            "information": "Part 2, 9. Information collection and analysis"}
 
 MSGS = Messages({
     "kind": ("没有这种计划：{kind!r}。可选：{known}。", "Unknown plan kind {kind!r}. Choose one of: {known}."),
-    "dict": ("{what}应是一个字典 {{...}}，收到的是 {got}。", "{what} must be a dict {{...}}, got {got}."),
+    "dict": ("{what}应是一个字典 {{...}}，收到的是 {got}。", "{what_en} must be a dict {{...}}, got {got}."),
     "list": ("{what}应是一个列表 [{{...}}, ...]，至少一条，收到的是 {got}。",
-             "{what} must be a list [{{...}}, ...] with at least one entry, got {got}."),
+             "{what_en} must be a list [{{...}}, ...] with at least one entry, got {got}."),
     "missing": ("缺少“{field}”。", "“{field}” is missing."),
-    "choice": ("“{field}” = {value!r} 不在可选项里：{known}。", "“{field}” = {value!r} is not one of: {known}."),
-    "content": ("培训{aud}的内容要包括：{need}。", "Training for {aud} must cover: {need}."),
-    "steps": ("入店培训的步骤应依次是：{steps}。", "The in-store training steps are, in order: {steps}."),
+    "choice": ("“{field}” = {value!r} 不在可选项里：{known}。", "“{field}” = {value!r} is not one of: {known_en}."),
+    "content": ("培训{aud}的内容要包括：{need}。", "Training for {aud_en} must cover: {need_en}."),
+    "steps": ("入店培训的步骤应依次是：{steps}。", "The in-store training steps are, in order: {steps_en}."),
     "date": ("“{field}” = {value!r} 不是 YYYY-MM-DD 格式的日期。", "“{field}” = {value!r} is not a date (YYYY-MM-DD)."),
     "future": ("日期 {value} 不在 {today} 之后 90 天内。请安排在接下来三个月里。",
                "Date {value} is not within 90 days after {today}. Schedule it in the next three months."),
     "past": ("记录日期 {value} 应在 {today} 之前 90 天内（记录的是已经发生的竞品动作）。",
              "Log date {value} should be within the 90 days before {today} (the log records what happened)."),
-    "strategies": ("至少选两项慢病管理策略：{known}。", "Pick at least two chronic-disease strategies: {known}."),
+    "strategies": ("至少选两项慢病管理策略：{known}。", "Pick at least two chronic-disease strategies: {known_en}."),
     "days": ("随访间隔 follow_up_days = {value!r} 应是 1 到 30 之间的整数（天）。",
              "follow_up_days = {value!r} should be a whole number of days from 1 to 30."),
     "gift": ("礼品价值 {value!r} 元超过合规上限 {limit:g} 元（不送现金、烟酒，只送小额礼品）。",
@@ -102,7 +125,7 @@ MSGS = Messages({
              "alcohol; small gifts only)."),
     "entry": ("第 {n} 条：", "Entry {n}: "),
     "info": ("信息收集清单缺少“{item}”（需写上频率 frequency 和负责人 owner）。",
-             "The checklist lacks “{item}” (give it a frequency and an owner)."),
+             "The checklist lacks “{item_en}” (give it a frequency and an owner)."),
     "ok": ("✓ 完整", "✓ complete"),
     "title": ("{kind}：{ok} 项完整，{bad} 项需要修改", "{kind}: {ok} items complete, {bad} to fix"),
     "item": ("检查项", "Item"),
@@ -190,8 +213,10 @@ def _text(plan: Mapping[str, Any], field: str, c: _Collector, prefix=("", ""), i
 
 def _choice(plan, field, known, c, prefix=("", ""), item=None) -> str | None:
     value = _text(plan, field, c, prefix, item)
+    if value is not None:
+        value = _key(value, known)
     if value is not None and value not in known:
-        c.add(item or field, "choice", prefix, field=field, value=value, known="、".join(known))
+        c.add(item or field, "choice", prefix, field=field, value=value, **_known(known))
         return None
     return value
 
@@ -212,6 +237,26 @@ def _date(plan, field, c, today: dt.date, *, past: bool, prefix=("", ""), item=N
         c.add(item or field, "future", prefix, value=value, today=today.isoformat())
 
 
+def _en(value: str) -> str:
+    """The English name of a Chinese vocabulary key (other text unchanged)."""
+    return ENGLISH.get(value, value)
+
+
+def _known(values: Sequence[str]) -> dict[str, str]:
+    """``known`` (Chinese) and ``known_en`` fields listing *values*."""
+    return {"known": "、".join(values), "known_en": ", ".join(f"{v} ({_en(v)})" for v in values)}
+
+
+def _key(value: str, known: Sequence[str]) -> str:
+    """*value* as one of the Chinese keys *known* when given by its English name."""
+    if value in known:
+        return value
+    for k in known:
+        if ENGLISH.get(k, "").lower() == value.lower():
+            return k
+    return value
+
+
 def _as_list(value: Any) -> list[Any]:
     if isinstance(value, str):
         return [value]
@@ -222,31 +267,32 @@ def _as_list(value: Any) -> list[Any]:
 
 def _training(plan: Mapping[str, Any], c: _Collector, today: dt.date) -> None:
     audience = _choice(plan, "audience", list(TRAINING_AUDIENCES), c)
-    content = {str(x).strip() for x in _as_list(plan.get("content"))}
+    content = {_key(str(x).strip(), TRAINING_CONTENT) for x in _as_list(plan.get("content"))}
     c.item("content")
     if not content:
         c.add("content", "missing", field="content")
     elif not content <= set(TRAINING_CONTENT):
         c.add("content", "choice", field="content", value=sorted(content - set(TRAINING_CONTENT))[0],
-              known="、".join(TRAINING_CONTENT))
+              **_known(TRAINING_CONTENT))
     elif audience is not None and not TRAINING_AUDIENCES[audience] <= content:
         need = [x for x in TRAINING_CONTENT if x in TRAINING_AUDIENCES[audience]]
-        c.add("content", "content", aud=audience, need="、".join(need))
+        c.add("content", "content", aud=audience, need="、".join(need), aud_en=_en(audience),
+              need_en=", ".join(map(_en, need)))
     _choice(plan, "form", TRAINING_FORMS, c)
-    steps = [str(x).strip() for x in _as_list(plan.get("steps"))]
+    steps = [_key(str(x).strip(), TRAINING_STEPS) for x in _as_list(plan.get("steps"))]
     c.item("steps")
     if steps != list(TRAINING_STEPS):
-        c.add("steps", "steps", steps=" → ".join(TRAINING_STEPS))
+        c.add("steps", "steps", steps=" → ".join(TRAINING_STEPS), steps_en=" → ".join(map(_en, TRAINING_STEPS)))
     _date(plan, "date", c, today, past=False)
     _text(plan, "owner", c)
 
 
 def _education(plan: Mapping[str, Any], c: _Collector, today: dt.date) -> None:
     _text(plan, "disease", c)
-    chosen = {str(x).strip() for x in _as_list(plan.get("strategies"))}
+    chosen = {_key(str(x).strip(), EDUCATION_STRATEGIES) for x in _as_list(plan.get("strategies"))}
     c.item("strategies")
     if len(chosen & set(EDUCATION_STRATEGIES)) < 2 or not chosen <= set(EDUCATION_STRATEGIES):
-        c.add("strategies", "strategies", known="、".join(EDUCATION_STRATEGIES))
+        c.add("strategies", "strategies", **_known(EDUCATION_STRATEGIES))
     days = plan.get("follow_up_days")
     c.item("follow_up_days")
     if isinstance(days, bool) or not isinstance(days, (int, np.integer)) or not 1 <= days <= 30:
@@ -257,10 +303,12 @@ def _education(plan: Mapping[str, Any], c: _Collector, today: dt.date) -> None:
 def _entries(plan: Any, kind: str) -> list[Mapping[str, Any]]:
     what = PLAN_KINDS[kind]
     if isinstance(plan, Mapping) or isinstance(plan, str) or not isinstance(plan, Sequence) or not plan:
-        raise BadValueError(*MSGS.both("list", what=f"{what[0]}", got=type(plan).__name__), column=kind)
+        raise BadValueError(*MSGS.both("list", what=f"{what[0]}", what_en=what[1], got=type(plan).__name__),
+                            column=kind)
     for n, entry in enumerate(plan, start=1):
         if not isinstance(entry, Mapping):
-            raise BadValueError(*MSGS.both("dict", what=f"{what[0]} 第 {n} 条", got=type(entry).__name__),
+            raise BadValueError(*MSGS.both("dict", what=f"{what[0]} 第 {n} 条", what_en=f"{what[1]}, entry {n},",
+                                                  got=type(entry).__name__),
                                 column=kind, row=n)
     return list(plan)
 
@@ -290,10 +338,10 @@ def _relationship(plan: Any, c: _Collector, today: dt.date) -> None:
 def _information(plan: Mapping[str, Any], c: _Collector, today: dt.date) -> None:
     for item in INFORMATION_ITEMS:
         c.item(item)
-        entry = plan.get(item)
+        entry = plan.get(item, plan.get(_en(item)))
         if not isinstance(entry, Mapping) or not str(entry.get("frequency") or "").strip() \
                 or not str(entry.get("owner") or "").strip():
-            c.add(item, "info", item=item)
+            c.add(item, "info", item=item, item_en=_en(item))
 
 
 _RULES = {"training": _training, "education": _education, "competitor": _competitor,
@@ -339,16 +387,17 @@ def plan_check(kind: str, plan: Any, *, today: str = TODAY) -> PlanCheck:
     except ValueError:
         raise BadSpecError(*MSGS.both("date", field="today", value=today), column="today") from None
     if kind in ("training", "education", "information") and not isinstance(plan, Mapping):
-        raise BadValueError(*MSGS.both("dict", what=PLAN_KINDS[kind][0], got=type(plan).__name__), column=kind)
+        raise BadValueError(*MSGS.both("dict", what=PLAN_KINDS[kind][0], what_en=PLAN_KINDS[kind][1],
+                                          got=type(plan).__name__), column=kind)
     c = _Collector()
     _RULES[kind](plan, c, day)
     problems = tuple(p for rows in c.rows.values() for p in rows)
     zh = get_language() == "zh"
     table = pd.DataFrame({
         "ok": [not rows for rows in c.rows.values()],
-        "problem": ["；".join(p.zh if zh else p.en for p in rows) if rows else MSGS("ok")
+        "problem": [("；" if zh else "; ").join(p.zh if zh else p.en for p in rows) if rows else MSGS("ok")
                     for rows in c.rows.values()],
-    }, index=pd.Index(list(c.rows), name="item"))
+    }, index=pd.Index([k if zh else _en(k) for k in c.rows], name="item"))
     return PlanCheck(table=table, kind=kind, problems=problems)
 
 
@@ -363,6 +412,6 @@ def plan_overview() -> pd.DataFrame:
     zh = get_language() == "zh"
     return pd.DataFrame({
         MSGS.label("element"): [v[0 if zh else 1] for v in PLAN_KINDS.values()],
-        MSGS.label("seed"): [v[2] for v in PLAN_KINDS.values()],
+        MSGS.label("seed"): [v[2] if zh else _SEED_EN[k] for k, v in PLAN_KINDS.items()],
         MSGS.label("checks"): [_CHECKS[k][0 if zh else 1] for k in PLAN_KINDS],
     }, index=pd.Index(list(PLAN_KINDS), name="kind"))

@@ -104,6 +104,8 @@ MSGS = Messages({
 def fit_table() -> pd.DataFrame:
     """The category-role table: role, its purpose and the promotion types that suit it.
 
+    The index is the role's key in the current language (``季节性`` or ``seasonal``).
+
     Examples
     --------
     >>> fit_table().loc["季节性", "适合的促销方式"]
@@ -116,7 +118,8 @@ def fit_table() -> pd.DataFrame:
              MSGS.label("purpose"): CATEGORY_ROLES[k][2 if zh else 3],
              MSGS.label("fit"): ("、" if zh else ", ").join(PROMOTION_TYPES[t][0 if zh else 1] for t in v)}
             for k, v in PROMOTION_FIT.items()]
-    return pd.DataFrame(rows, index=pd.Index(list(PROMOTION_FIT), name="role"))
+    keys = [k if zh else CATEGORY_ROLES[k][1] for k in PROMOTION_FIT]
+    return pd.DataFrame(rows, index=pd.Index(keys, name="role"))
 
 
 @dataclass(frozen=True, repr=False)
