@@ -88,6 +88,16 @@ def multi_select(options: Sequence[Any], value: Sequence[Any] = (), *, label: st
                             rows=rows, layout=_LAYOUT, style=_STYLE)
 
 
+def _in_language(err: ValueError) -> str:
+    """A kamlab error's message in the current language only (a form has little room)."""
+    from ._i18n import get_language
+
+    zh, en = getattr(err, "zh", None), getattr(err, "en", None)
+    if zh is not None and en is not None:
+        return zh if get_language() == "zh" else en
+    return str(err)
+
+
 class TableEditor(w.VBox):
     """A small editable table: one text box per cell of the chosen columns.
 
@@ -232,7 +242,7 @@ class AnswerForm(w.VBox):
         try:
             self._draw(values)
         except ValueError as err:  # a trainee's half-finished choice: say why, keep the form
-            return [{"output_type": "stream", "name": "stdout", "text": f"{err}\n"}]
+            return [{"output_type": "stream", "name": "stdout", "text": f"{_in_language(err)}\n"}]
         finally:
             new = [n for n in plt.get_fignums() if n not in before]
             images = []

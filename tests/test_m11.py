@@ -300,6 +300,27 @@ def test_forms_and_checks_speak_english():
     assert m11.pareto_form(_data(0)).controls["value"].label == "Patients per month (patients_per_month)"
 
 
+def test_criteria_are_data_keys_labelled_in_english():
+    """The rubric keys stay Chinese (answers use them); kamlab's labels around them are English."""
+    assert m11.DATA_TERMS == m11.TARGET_DIMENSIONS + m11.WALL_DIMENSIONS
+    assert set(m11.DIMENSION_EN) == set(m11.DATA_TERMS)
+    doctors = _data(0)
+    assert m11.weights_form(doctors).controls["病人数"].description == "病人数"
+    kl.set_language("en")
+    form = m11.weights_form(doctors)
+    assert [form.controls[d].description for d in m11.TARGET_DIMENSIONS] == [
+        "Patients", "Beds / outpatients", "Value orientation", "Influence"]
+    for name, value in MINE.items():
+        form.controls[name].value = value
+    assert '"病人数": 40' in form.line          # the same answer line in both languages
+    ax = m11._plot_wall(m11.wall_profile(doctors, "P4"), "wall")
+    assert [t.get_text() for t in ax.get_yticklabels()] == [
+        "Incident handling (20)", "Accepts invitations (10)", "Message delivered (20)", "Talk order (20)",
+        "First-choice drug (30)"]
+    html = [c.value for c in m11.cases_form().children if type(c).__name__ == "HTML"]
+    assert html and "Case A</b>: Dr Wang" in html[0] and "：" not in html[0]
+
+
 # ----------------------------------------------------------------------------- the widget-only path
 def _operate(key: str) -> str:
     """Cell source that works the form of *key* the way a trainee would."""

@@ -162,10 +162,14 @@ def test_forms_write_decisions_and_calls_never_numbers():
     assert "brand_plan(sales, q2, q3" in form.line and "3,999" not in form.line
 
 
-def test_forms_speak_english():
+def test_forms_speak_english(capsys):
     kl.set_language("en")
     assert m13.growth_form(kl.datasets.load("retail_sales")).controls["growth"].description == "Growth (%)"
     assert m13.swot_form().controls["strengths"].description == "Strengths"
+    capsys.readouterr()
+    m13.swot_form()                            # empty boxes: the form says why, in English only
+    text = capsys.readouterr().out
+    assert "strengths (Strengths) is empty" in text and "优势" not in text
 
 
 # ----------------------------------------------------------------------------- the widget-only path

@@ -11,7 +11,7 @@ import pytest
 
 import kamlab as kl
 from kamlab import BadSpecError, BadValueError, EmptyTableError, MissingColumnError
-from kamlab.review import (PURPOSES, compare, forecast, metric_system, purpose_code, scorecard,
+from kamlab.review import (PURPOSES, TOPICS, compare, forecast, metric_system, purpose_code, scorecard,
                            timeseries)
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -188,6 +188,18 @@ def test_metric_system_is_a_tree():
         assert t["metric"].is_unique
     with pytest.raises(BadSpecError):
         metric_system("利润表")
+
+
+def test_metric_system_in_english_names_every_metric_in_english():
+    kl.set_language("en")
+    t = metric_system("销售增长").table
+    assert t.loc[5, ["metric", "parent", "level", "series", "formula"]].tolist() == [
+        "Distribution rate", "Selling stores", 2, "Process", "stocked stores ÷ target stores"]
+    assert t.loc[0, "parent"] == "" and set(t["series"]) == {"Results", "Process", "Other watch-points"}
+    for topic in TOPICS:
+        t = metric_system(topic).table
+        assert not t[["metric", "parent", "series", "formula"]].apply(lambda c: c.str.contains(CJK)).any().any()
+        assert set(t.loc[t["parent"] != "", "parent"]) <= set(t["metric"])
 
 
 # ----------------------------------------------------------------------------- bad input

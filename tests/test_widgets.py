@@ -134,3 +134,18 @@ def test_builders_follow_the_language():
     kl.set_language("en")
     assert order_quiz(["A"], 1, key="q1").controls["1"].description == "Step 1"
     assert match_quiz(["x"], ["A"], key="q2").controls["x"].options[0] == ("(choose)", "")
+
+
+def test_a_kamlab_error_in_a_form_speaks_the_current_language_only():
+    import kamlab as kl
+    from kamlab import BadSpecError
+
+    def draw(values):
+        raise BadSpecError("权重必须大于 0。", "A weight must be > 0.")
+
+    kl.set_language("en")
+    form = AnswerForm({"w": slider(0, 0, 10)}, line=lambda v: f"w = {v['w']}", draw=draw)
+    assert "".join(o.get("text", "") for o in form.output.outputs) == "A weight must be > 0.\n"
+    kl.set_language("zh")
+    form.controls["w"].value = 1
+    assert "".join(o.get("text", "") for o in form.output.outputs) == "权重必须大于 0。\n"

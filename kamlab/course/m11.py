@@ -45,7 +45,7 @@ from ..grading import Context, Question, QuestionBank, Verdict, WrongType
 
 __all__ = [
     "MODULE", "DATASET", "ID_COL", "TARGET_DIMENSIONS", "SEED_WEIGHTS", "WALL_DIMENSIONS", "THRESHOLD",
-    "CORE_STAGE", "SHARE", "N_RANGE", "CASES", "VALUE_COLUMNS", "BANK",
+    "CORE_STAGE", "SHARE", "N_RANGE", "CASES", "VALUE_COLUMNS", "BANK", "DIMENSION_EN", "DATA_TERMS",
     "target_rubric", "weights_of", "targets", "stage_table", "rubric_table", "wall_profile", "wall_summary",
     "p2_doctors",
     "weights_form", "top_form", "readiness_form", "cases_form", "wall_form", "pareto_form", "text_form",
@@ -63,6 +63,14 @@ TARGET_DIMENSIONS: tuple[str, ...] = ("病人数", "床位数/门诊数", "价�
 SEED_WEIGHTS: dict[str, int] = {"病人数": 30, "床位数/门诊数": 30, "价值取向": 20, "影响力": 20}
 #: The five wall criteria of the prescription platform (dimensions of ``kl.screening.DOCTOR_WALL_RUBRIC``).
 WALL_DIMENSIONS: tuple[str, ...] = ("是否首选用药", "谈话的时间顺序", "传递的信息", "接受邀请", "突发事件的处理")
+#: English words for the criteria where kamlab labels them (sliders, chart axes) in English.
+DIMENSION_EN: dict[str, str] = {
+    "病人数": "Patients", "床位数/门诊数": "Beds / outpatients", "价值取向": "Value orientation",
+    "影响力": "Influence", "是否首选用药": "First-choice drug", "谈话的时间顺序": "Talk order",
+    "传递的信息": "Message delivered", "接受邀请": "Accepts invitations", "突发事件的处理": "Incident handling"}
+#: The criterion names are data: the keys of the rubrics and of the answers (q1), the same in both
+#: languages so that one answer grades the same in both.
+DATA_TERMS: tuple[str, ...] = TARGET_DIMENSIONS + WALL_DIMENSIONS
 #: Awareness / commitment from this score on count as high (the tool's default).
 THRESHOLD = 3
 #: Core doctors (核心医生): aware and committed.
@@ -146,6 +154,11 @@ _BEHAVIOUR_NAMES = {"S1": ("S1 建立式", "S1 establishing"), "S2": ("S2 劝说
 
 def _text(pair: tuple[str, str]) -> str:
     return pair[0] if get_language() == "zh" else pair[1]
+
+
+def _dimension_label(dimension: str) -> str:
+    """A criterion as kamlab labels it: the Chinese name, or its English words in English."""
+    return dimension if get_language() == "zh" else DIMENSION_EN.get(dimension, dimension)
 
 
 def _weights_line(weights: Mapping[str, Any]) -> str:
@@ -464,7 +477,7 @@ def _plot_wall(profile: Any, title: str) -> Any:
         values = profile["mean_score"].to_numpy(dtype=float)[::-1]
         weakest = profile["mean_score"].idxmin() if profile["mean_score"].notna().any() else None
         colours = ["#c0392b" if n == weakest else "#2471a3" for n in names]
-        ax.barh([f"{n}（{w:g}）" if get_language() == "zh" else f"{n} ({w:g})"
+        ax.barh([f"{n}（{w:g}）" if get_language() == "zh" else f"{_dimension_label(n)} ({w:g})"
                  for n, w in zip(names, profile["weight"].to_numpy()[::-1])], values, color=colours)
         for y, v in enumerate(values):
             if math.isfinite(v):
@@ -493,7 +506,7 @@ def weights_form(doctors: Any) -> Any:
     from .. import screening
     from ..widgets import AnswerForm, slider
 
-    controls = {d: slider(SEED_WEIGHTS[d], 5, 60, 5, label=d) for d in TARGET_DIMENSIONS}
+    controls = {d: slider(SEED_WEIGHTS[d], 5, 60, 5, label=_dimension_label(d)) for d in TARGET_DIMENSIONS}
 
     def line(v: dict[str, Any]) -> str:
         return (f"q1 = kl.screening.screen(doctors, kl.course.m11.target_rubric({_weights_line(v)}), "
@@ -576,7 +589,9 @@ def cases_form() -> Any:
     for case in CASES:
         controls[f"{case}_stage"] = dropdown(stages, "", label=MSGS("case_stage", case=case))
         controls[f"{case}_behaviour"] = dropdown(behaviours, "", label=MSGS("case_behaviour", case=case))
-    items = "".join(f"<li><b>{MSGS('case', case=c)}</b>：{html.escape(_text(t[:2]))}</li>" for c, t in CASES.items())
+    colon = "：" if get_language() == "zh" else ": "
+    items = "".join(f"<li><b>{MSGS('case', case=c)}</b>{colon}{html.escape(_text(t[:2]))}</li>"
+                    for c, t in CASES.items())
     title = f"{MSGS('cases_title')}<ul>{items}</ul>"
 
     def line(v: dict[str, Any]) -> str:

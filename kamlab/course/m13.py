@@ -389,8 +389,19 @@ def _textbox(label: str, value: str = "", placeholder: str = "") -> Any:
 
 
 def _form(controls: dict[str, Any], **kwargs: Any) -> Any:
+    from .._errors import KamlabInputError
     from ..widgets import AnswerForm
 
+    draw = kwargs.get("draw")
+    if draw is not None:
+        def say_why(v: dict[str, Any]) -> None:
+            # a half-filled form: say why in the current language, keep the form
+            try:
+                draw(v)
+            except KamlabInputError as err:
+                print(err.zh if get_language() == "zh" else err.en)
+
+        kwargs["draw"] = say_why
     return AnswerForm(controls, **kwargs)
 
 

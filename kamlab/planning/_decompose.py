@@ -137,9 +137,10 @@ class Decomposition(TableResult):
     def plot(self, ax: "Axes | None" = None, **kwargs: Any) -> "Axes":
         """Shares: one bar per part, grouped by dimension.  Drivers: the change of each driver vs its base."""
         t = self.table
+        zh = get_language() == "zh"
         fig, ax = new_axes(ax, figsize=(8.0, 0.45 * len(t) + 1.8))
         if self.kind == "drivers":
-            labels = [f"{p}（{m}）" for p, m in zip(t["part"], t["mover"])]
+            labels = [(f"{p}（{m}）" if zh else f"{p} ({m})") for p, m in zip(t["part"], t["mover"])]
             values = t["change"].fillna(0.0).to_numpy()
             ax.barh(labels, values, color=["#4c8cbf" if v >= 0 else "#d9534f" for v in values])
             for y, v in enumerate(values):
@@ -148,11 +149,12 @@ class Decomposition(TableResult):
             ax.set_xlabel(MSGS("change"))
             ax.set_title(MSGS("title_drivers"))
         else:
-            labels = [f"{_dim_label(d)}：{p}" for d, p in zip(t["dimension"], t["part"])]
+            labels = [(f"{_dim_label(d)}：{p}" if zh else f"{_dim_label(d)}: {p}")
+                      for d, p in zip(t["dimension"], t["part"])]
             colours = [f"C{self.dimensions.index(d)}" for d in t["dimension"]]
             ax.barh(labels, t["target"], color=colours)
             for y, (v, s) in enumerate(zip(t["target"], t["share"])):
-                ax.text(v, y, f" {v:,.0f}（{s:.0%}）", va="center", fontsize=9)
+                ax.text(v, y, f" {v:,.0f}（{s:.0%}）" if zh else f" {v:,.0f} ({s:.0%})", va="center", fontsize=9)
             ax.set_xlabel(MSGS("target"))
             ax.set_title(MSGS("title", total=self.total))
         ax.invert_yaxis()

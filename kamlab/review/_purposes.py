@@ -179,6 +179,9 @@ class MetricSystem(TableResult):
         One row per metric: ``metric, parent ("" for the root), level (0 =
         root), series (业务结果 / 执行过程 / 其他重点关注), formula, metric_en,
         formula_en, column`` (the ``retail_sales`` column that feeds it, or "").
+        Made in English (``kl.set_language("en")``), ``metric``, ``parent``,
+        ``series`` and ``formula`` hold the English words (Results / Process /
+        Other watch-points).
     topic : str
         The business topic (Chinese name).
     """
@@ -232,6 +235,16 @@ def metric_system(topic: str = "销售增长") -> MetricSystem:
             f"There is no metric-system topic {topic!r}. Choose one of: "
             + ", ".join(en for en, _ in TOPICS.values()) + ".",
             column="topic")
+    table = _tree(key)
+    if get_language() != "zh":
+        english = dict(zip(table["metric"], table["metric_en"]))
+        table = table.assign(metric=table["metric_en"], parent=table["parent"].map(english).fillna(""),
+                             series=table["series"].map(MSGS.label), formula=table["formula_en"])
+    return MetricSystem(table=table, topic=key)
+
+
+def _tree(key: str) -> pd.DataFrame:
+    """The metric tree of topic *key* with the Chinese names (the plot's and the table's source)."""
     rows = TOPICS[key][1]
     table = pd.DataFrame(list(rows), columns=["metric", "parent", "series", "metric_en", "formula",
                                               "formula_en", "column"])
@@ -243,12 +256,12 @@ def metric_system(topic: str = "销售增长") -> MetricSystem:
             depth[m] += 1
             p = parents[p]
     table.insert(2, "level", table["metric"].map(depth).astype("int64"))
-    return MetricSystem(table=table, topic=key)
+    return table
 
 
 @styled
 def _plot_tree(ms: MetricSystem, ax: "Axes | None") -> "Axes":
-    t = ms.table
+    t = _tree(ms.topic) if ms.topic in TOPICS else ms.table
     zh = get_language() == "zh"
     fig, ax = new_axes(ax, figsize=(9.0, max(3.5, 0.55 * len(t) + 1)))
     colors = {"业务结果": "#4C72B0", "执行过程": "#55A868", "其他重点关注": "#DD8452"}
