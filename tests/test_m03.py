@@ -312,3 +312,14 @@ def test_a_notebook_answered_through_the_widgets_only_gets_full_marks_on_the_hid
     assert scores(verdicts) == {"q1": (True, 3.0), "q2": (True, 2.0), "q3": (True, 3.0), "q4": (True, 2.0),
                                 "q5": (True, 3.0)}
     assert verdicts["q6"].manual and answers["q6"].startswith("第一个机会")
+
+
+def test_quiz_keys_are_data_terms_and_long_needs_are_cut_with_an_ellipsis():
+    assert m03.DATA_TERMS == tuple(m03.QUIZ) and "新品接受度" in m03.DATA_TERMS
+    needs = kl.datasets.load("needs")
+    account = m03.key_account(None, kl.datasets.load("chains"))
+    q3 = kl.opportunity.matrix(needs, threshold=3, account=account)
+    ax = m03.plot_picks(q3, m03.pick(q3))
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    assert "N143 合规的店员销售激励…" in labels and "N144 完成年度品类增长目标" in labels  # 11 chars cut, 10 kept
+    assert all(len(t.split(" ", 1)[1]) <= 10 for t in labels)

@@ -204,3 +204,26 @@ def test_a_notebook_answered_through_the_widgets_only_gets_full_marks_on_the_hid
     assert [len(line["steps"]) for line in answers["q2"]["lines"]] == [2, 1, 1]
     assert scores(verdicts) == {"q1": (True, 2.0), "q2": (True, 5.0), "q3": (True, 2.0)}
     assert verdicts["q4"].manual and answers["q4"].startswith("每两周")
+
+
+def test_answers_made_in_english_grade_the_same():
+    kl.set_language("en")
+    answers = _answers(0)
+    assert list(answers["q3"].index) == ["Marketing", "Brand", "Sales"]
+    answers["q1"] = {k: {"市场部": "Marketing", "品牌部": "Brand", "销售部": "Sales"}[v] for k, v in Q1.items()}
+    verdicts = _grade(answers, 0)
+    assert {k: (v.ok, v.score) for k, v in verdicts.items() if not v.manual} == {
+        "q1": (True, 2.0), "q2": (True, 5.0), "q3": (True, 2.0)}
+    form = m04.quiz_form()
+    assert [label for label, _ in form.controls["买赠促销活动"].options[1:]] == ["Marketing", "Brand", "Sales"]
+    form.controls["买赠促销活动"].value = "Brand"
+    assert form.line.startswith('q1 = {"买赠促销活动": "Brand", ')
+
+
+def test_the_worked_example_speaks_english_and_has_the_same_flaws():
+    account, needs, catalog = _setup(0)
+    rules = kl.resources.check(m04.flawed_package(needs, catalog, account), catalog, needs).rules
+    kl.set_language("en")
+    pkg = m04.flawed_package(needs, catalog, account)
+    assert pkg["owner"] == "Wang Lei" and pkg["lines"][0]["steps"][1]["step"] == "roll the plan out to stores"
+    assert kl.resources.check(pkg, catalog, needs).rules == rules

@@ -350,3 +350,28 @@ def test_a_notebook_answered_through_the_widgets_only_gets_full_marks_on_the_hid
     assert scores(verdicts) == {"q1": (True, 2.0), "q2": (True, 2.0), "q3": (True, 2.0), "q4": (True, 3.0),
                                 "q5": (True, 2.0), "q6": (True, 4.0)}
     assert verdicts["q7"].manual and answers["q7"].startswith("对方坚持")
+
+
+def test_english_forms_print_english_separators_and_start_the_log_in_english(capsys):
+    import contextlib
+    import io
+
+    clauses = kl.datasets.load("clauses")
+    kl.set_language("en")
+    buf = io.StringIO()
+    with contextlib.redirect_stdout(buf):
+        m05.core_form(clauses)
+        m05.nash_form(m05.matrix(clauses))
+    text = buf.getvalue()
+    assert "Core clauses (3): " in text and "、" not in text and "；" not in text
+    assert "; " in text
+    with contextlib.redirect_stdout(io.StringIO()):
+        form = m05.log_form(m05.matrix(clauses))
+    first = form.controls["log"].cells[0]
+    assert (first["side"].value, first["option"].value) == ("us", "opening")
+    assert form.controls["log"].cells[1]["option"].value == "their_opening"
+    # the English keywords resolve like the Chinese ones
+    m = m05.matrix(clauses)
+    en = m05.resolve_log(m, [{"step": 1, "side": "them", "clause": "返利", "option": "their_opening"}])
+    zh = m05.resolve_log(m, [{"step": 1, "side": "对方", "clause": "返利", "option": "对方开价"}])
+    assert en["option"].tolist() == zh["option"].tolist() == ["5%"]

@@ -312,3 +312,32 @@ def test_backwards_step_is_drawn_hatched():
     pkg["lines"][0]["steps"][0].update(start="2026-03-01", end="2026-02-01")
     ax = check(pkg, resource_catalog(), NEEDS).plot()
     assert ax.patches[0].get_hatch() == "xx" and ax.patches[1].get_hatch() is None
+
+
+# ------------------------------------------------------------------ English
+def test_catalog_table_is_english_in_english_and_the_catalogue_is_untouched():
+    cat = resource_catalog()
+    zh = kl.resources.catalog_table(cat)
+    assert zh.equals(cat[["department", "resource", "unit", "unit_cost", "capacity"]])
+    kl.set_language("en")
+    en = kl.resources.catalog_table(cat)
+    assert en.loc["R01"].tolist() == ["Marketing", "Buy-and-get promotion", "campaign (chain-wide)", 5.0, 4]
+    assert set(en["department"]) == {"Marketing", "Brand", "Sales"}
+    assert en["unit_cost"].equals(cat["unit_cost"]) and cat.loc["R01", "resource"] == "买赠促销活动"
+    assert kl.resources.department_label("销售部") == "Sales"
+
+
+def test_english_messages_and_table_name_resources_and_departments_in_english():
+    pkg = good()
+    pkg["lines"][1]["resources"] = {"R08": 1, "R11": 1}
+    kl.set_language("en")
+    res = check(pkg, resource_catalog(), NEEDS)
+    dup = res.problems.set_index("rule").loc["duplicate", "message"]
+    assert dup == ("Resource R11 (Clerk selling-point training) is in lines 1, 2 (duplicated input): keep it in "
+                   "one line only.")
+    assert list(res.table.columns) == ["need", "Marketing", "Brand", "Sales", "cost"]
+    assert res.cost_by_department.to_dict() == {"Marketing": 0.0, "Brand": 3.0, "Sales": 4.5}
+    kl.set_language("zh")
+    assert res.cost_by_department.to_dict() == {"Marketing": 0.0, "Brand": 3.0, "Sales": 4.5}  # as checked
+    assert check(pkg, resource_catalog(), NEEDS).cost_by_department.to_dict() == {"市场部": 0.0, "品牌部": 3.0,
+                                                                                   "销售部": 4.5}

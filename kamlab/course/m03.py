@@ -76,6 +76,9 @@ QUIZ: dict[str, tuple[str, str, str, str]] = {
                 "us for a response", "显性", "外部"),
 }
 
+#: The quiz's need names: the keys of the q1 answer, the same in both languages.
+DATA_TERMS: tuple[str, ...] = tuple(QUIZ)
+
 #: Rules for picking the 3 opportunities (exercise 5): code -> (zh, en).
 RULES: dict[str, tuple[str, str]] = {
     "tool": ("机会洞察工具：先优先落地、再看可行性、再按优先级",
@@ -129,6 +132,11 @@ MSGS = Messages({
 
 def _t(pair: tuple[str, str]) -> str:
     return pair[0] if get_language() == "zh" else pair[1]
+
+
+def _cut(text: str, n: int) -> str:
+    """*text* cut to *n* characters, the cut marked with "…"."""
+    return text if len(text) <= n else text[: n - 1] + "…"
 
 
 # ------------------------------------------------------------------ helpers
@@ -394,7 +402,7 @@ def plot_picks(q3: Any, picks: Sequence[str] = (), *, reasons: bool = False, ax:
     chosen = set(map(str, picks))
     doubt = _reason_codes(table).any(axis=1).to_numpy()
     codes = _codes(table).to_numpy()
-    labels = [f"{i} {str(n)[:10]}" for i, n in zip(ids, table["need"] if "need" in table else ids)]
+    labels = [f"{i} {_cut(str(n), 10)}" for i, n in zip(ids, table["need"] if "need" in table else ids)]
     colours = ["#1f77b4" if i in chosen else "#c7d7e8" for i in ids]
     bars = ax.barh(range(len(ids)), table["priority"].to_numpy(dtype=float), color=colours,
                    edgecolor="#333333", linewidth=0.6)

@@ -41,6 +41,7 @@ import pandas as pd
 from .._errors import KamlabInputError
 from .._i18n import Messages, get_language
 from ..grading import Context, Question, QuestionBank, Verdict
+from ..resources._catalog import _BASE
 from ._shared import resolve_account
 
 __all__ = [
@@ -50,6 +51,8 @@ __all__ = [
 
 #: Quiz of exercise 1: resource id -> department (from the catalogue; the seed's three resource kinds).
 QUIZ: tuple[str, ...] = ("R01", "R03", "R06", "R08", "R13", "R14")
+#: The quiz's resource names (catalogue names, the keys of the q1 answer in both languages).
+DATA_TERMS: tuple[str, ...] = tuple(row[2] for row in _BASE if row[0] in QUIZ)
 #: The plan window of the course's service package (one quarter).
 PLAN_START = "2026-01-05"
 PLAN_END = "2026-03-31"
@@ -59,7 +62,7 @@ MSGS = Messages({
     "owner": ("项目负责人", "project owner"),
     "budget": ("预算（万元）", "budget (10k CNY)"),
     "meeting": ("项目会议：每几周一次（0 = 不开）", "meeting every n weeks (0 = none)"),
-    "team": ("小组成员：{dept}", "group member: {dept}"),
+    "team": ("小组成员：{dept}", "group member: {dept_en}"),
     "start": ("计划开始", "plan start"),
     "end": ("计划结束", "plan end"),
     "col_need": ("需求序号 0/1/2", "need no. 0/1/2"),
@@ -71,7 +74,7 @@ MSGS = Messages({
     "col_end": ("执行节点", "milestone"),
     "col_metric": ("评估指标", "metric"),
     "col_target": ("目标值", "target"),
-    "needs_are": ("要服务的 3 个需求：{items}", "The 3 needs to serve: {items}"),
+    "needs_are": ("要服务的 3 个需求：{items}", "The 3 needs to serve: {items_en}"),
     "no_q2": ("（练习 2 还没有作答：先用示例服务包演示。）",
               "(Exercise 2 is not answered yet: showing the example package.)"),
     "text": ("在这里写：合作小组多久开一次会、谁参加、会上同步什么、怎么拍板……",
@@ -167,17 +170,25 @@ def flawed_package(needs: Sequence[str], catalog: pd.DataFrame, account: str) ->
     first = kit(needs, 0, catalog, units=2)
     rid = next(iter(first))
     cheap = options(needs[1], catalog).index[0] if len(options(needs[1], catalog)) else rid
+    words = dict(zip(_EXAMPLE_WORDS, _EXAMPLE_WORDS.values() if get_language() == "zh" else _EXAMPLE_EN))
+    owner = words["王磊"]
     return {
-        "account": account, "owner": "王磊", "budget": 12, "start": PLAN_START, "end": PLAN_END,
-        "team": {"销售部": "王磊"},
+        "account": account, "owner": owner, "budget": 12, "start": PLAN_START, "end": PLAN_END,
+        "team": {"销售部": owner},
         "lines": [
             {"need": needs[0], "resources": {**first, "R06": 1},
-             "steps": [_step("与采购谈定方案", "王磊", "2026-01-12", "2026-01-30", "签约", 1),
-                       _step("方案落地到门店", "王磊", "2026-02-02", "2026-03-20", None, None)]},
+             "steps": [_step(words["与采购谈定方案"], owner, "2026-01-12", "2026-01-30", words["签约"], 1),
+                       _step(words["方案落地到门店"], owner, "2026-02-02", "2026-03-20", None, None)]},
             {"need": needs[1], "resources": {str(cheap): 1, rid: 1},
-             "steps": [_step("门店执行", "王磊", "2026-03-10", "2026-02-20", "动销率", 0.8)]},
+             "steps": [_step(words["门店执行"], owner, "2026-03-10", "2026-02-20", words["动销率"], 0.8)]},
         ],
     }
+
+
+#: The worked example's own words (owner, steps, metrics) and their English.
+_EXAMPLE_WORDS: dict[str, str] = {w: w for w in ("王磊", "与采购谈定方案", "方案落地到门店", "门店执行", "签约", "动销率")}
+_EXAMPLE_EN: tuple[str, ...] = ("Wang Lei", "agree the plan with purchasing", "roll the plan out to stores",
+                                "store execution", "contract signed", "sell-through rate")
 
 
 def or_example(q2: Any, needs: Sequence[str], catalog: pd.DataFrame, account: str) -> Any:
@@ -305,7 +316,8 @@ def quiz_form() -> Any:
     cat = resource_catalog()
     zh = get_language() == "zh"
     items = {str(cat.loc[rid, "resource"]): str(cat.loc[rid, "resource" if zh else "resource_en"]) for rid in QUIZ}
-    return match_quiz(items, [(d if zh else f"{d} {DEPARTMENT_EN[d]}", d) for d in DEPARTMENTS], key="q1",
+    return match_quiz(items, [(d, d) if zh else (DEPARTMENT_EN[d], DEPARTMENT_EN[d]) for d in DEPARTMENTS],
+                      key="q1",
                       blank=(f"— {MSGS('pick_one')} —", None))
 
 
@@ -331,7 +343,7 @@ def package_form(needs: Sequence[str], catalog: pd.DataFrame, account: str, *, r
     """
     import ipywidgets as w
 
-    from ..resources import DEPARTMENTS, check
+    from ..resources import DEPARTMENT_EN, DEPARTMENTS, check
     from ..widgets import _LAYOUT, _STYLE, AnswerForm, TableEditor, slider
 
     def text(value: str, label: str) -> Any:
@@ -346,7 +358,7 @@ def package_form(needs: Sequence[str], catalog: pd.DataFrame, account: str, *, r
         "owner": text("", MSGS("owner")),
         "budget": slider(40, 5, 150, 5, label=MSGS("budget")),
         "meeting_weeks": slider(2, 0, 8, 1, label=MSGS("meeting")),
-        **{f"team_{d}": text("", MSGS("team", dept=d)) for d in DEPARTMENTS},
+        **{f"team_{d}": text("", MSGS("team", dept=d, dept_en=DEPARTMENT_EN[d])) for d in DEPARTMENTS},
         "start": text(PLAN_START, MSGS("start")),
         "end": text(PLAN_END, MSGS("end")),
         "lines": TableEditor(start_rows, list(_COLUMNS), labels),
@@ -370,7 +382,8 @@ def package_form(needs: Sequence[str], catalog: pd.DataFrame, account: str, *, r
         both()
 
     needs_txt = "；".join(f"{i}. {n}" for i, n in enumerate(needs))
-    return AnswerForm(controls, title=MSGS("needs_are", items=needs_txt),
+    needs_en = "; ".join(f"{i}. {n}" for i, n in enumerate(needs))
+    return AnswerForm(controls, title=MSGS("needs_are", items=needs_txt, items_en=needs_en),
                       line=lambda v: package_line(v, len(needs)), draw=draw)
 
 
@@ -510,10 +523,11 @@ def _check_q3(answer: Any, ctx: Context) -> Verdict:
                      "The answer should be the cost per department (10k CNY), e.g. "
                      "kl.resources.check(q2, catalog, needs).cost_by_department.")
     try:
-        ref = check(q2, catalog(ctx)).cost_by_department
+        ref = _as_costs(check(q2, catalog(ctx)).cost_by_department) or {}
     except KamlabInputError:
         return _fail("练习 2 的服务包读不出来：先改好练习 2。", "Your package of exercise 2 cannot be read: fix it first.")
-    wrong = [d for d in DEPARTMENTS if abs(got.get(d, 0.0) - float(ref[d])) > 1e-6 * max(1.0, abs(float(ref[d])))]
+    wrong = [d for d in DEPARTMENTS
+             if abs(got.get(d, 0.0) - ref.get(d, 0.0)) > 1e-6 * max(1.0, abs(ref.get(d, 0.0)))]
     if not wrong:
         return Verdict(ok=True, score=1.0)
     return _fail(f"有 {len(wrong)} 个部门的成本和你的服务包按本笔记本的资源清单算出的不一致：请用调用计算，不要输入数字。",

@@ -48,7 +48,7 @@ import numpy as np
 import pandas as pd
 
 from .._errors import BadValueError
-from .._i18n import Messages
+from .._i18n import Messages, get_language
 from .._plotting import new_axes, styled
 from ..grading import Context, Question, QuestionBank, Verdict
 
@@ -114,7 +114,7 @@ MSGS = Messages({
                     "Nothing to trade: check the core clauses and their weights."),
     "trade_y": ("效用变化（0–100 分）", "utility change (0-100 points)"),
     "step": ("轮次", "round"),
-    "side": ("一方（我方/对方）", "side (我方/对方)"),
+    "side": ("一方（我方/对方）", "side (us/them)"),
     "clause": ("条款", "clause"),
     "option": ("选项（或 开价/目标/底线/对方开价）", "option (or opening/target/walk_away/their_opening)"),
     "log_rounds": ("共 {n} 轮（至少 {k} 轮）。", "{n} rounds (at least {k})."),
@@ -198,8 +198,19 @@ def _hint(name: str, names: Sequence[str]) -> tuple[str, str]:
 
 def _unknown(key: str, name: str, names: Sequence[str], column: str) -> BadValueError:
     hint_zh, hint_en = _hint(name, names)
-    zh, en = MSGS.both(key, clause=name, hint_zh=hint_zh, hint_en=hint_en, valid="、".join(names))
+    zh = MSGS.both(key, clause=name, hint_zh=hint_zh, hint_en=hint_en, valid="、".join(names))[0]
+    en = MSGS.both(key, clause=name, hint_zh=hint_zh, hint_en=hint_en, valid=", ".join(names))[1]
     return BadValueError(zh, en, column=column)
+
+
+def _list(items: Sequence[str]) -> str:
+    """*items* joined as a list in the current language (``、`` in Chinese, ``, `` in English)."""
+    return ("、" if get_language() == "zh" else ", ").join(items)
+
+
+def _pairs(items: Sequence[str]) -> str:
+    """``clause: option`` pieces joined in the current language (``；`` in Chinese, ``; `` in English)."""
+    return ("；" if get_language() == "zh" else "; ").join(items)
 
 
 def split(clauses: pd.DataFrame, top: int = CORE_TOP, extra: Sequence[str] = ()) -> dict[str, Any]:
@@ -607,8 +618,8 @@ def core_form(clauses: pd.DataFrame) -> Any:
 
     def draw(v: dict[str, Any]) -> None:
         s = split(clauses, top=int(v["top"]), extra=list(v["extra"]))
-        print(MSGS("split_summary", n_core=len(s["core"]), core="、".join(s["core"]),
-                   n_trade=len(s["tradeable"]), trade="、".join(s["tradeable"])))
+        print(MSGS("split_summary", n_core=len(s["core"]), core=_list(s["core"]),
+                   n_trade=len(s["tradeable"]), trade=_list(s["tradeable"])))
         if len(s["tradeable"]) < MIN_TRADEABLE:
             print(MSGS("few_tradeable", n=len(s["tradeable"]), k=MIN_TRADEABLE))
         plot_weights(clauses, core=s["core"])
@@ -675,7 +686,7 @@ def nash_form(m: "ConcessionMatrix") -> Any:
     def draw(v: dict[str, Any]) -> None:
         nash = m.nash()
         print(MSGS("nash"))
-        print("；".join(f"{c.name}: {nash[c.name]}" for c in m.clauses))
+        print(_pairs([f"{c.name}: {nash[c.name]}" for c in m.clauses]))
         print(MSGS("utilities", u_us=nash["u_us"], u_them=nash["u_them"]))
         m.plot()
 
@@ -717,7 +728,7 @@ def proposal_form(m: "ConcessionMatrix", account: str = "") -> Any:
         for text in ev.violations or [MSGS("no_violation")]:
             print("· " + text)
         if ev.better_package:
-            print(MSGS("better"), "；".join(f"{k}: {o}" for k, o in ev.better_package.items() if v[k] != o))
+            print(MSGS("better"), _pairs([f"{k}: {o}" for k, o in ev.better_package.items() if v[k] != o]))
         ev.plot()
 
     title = MSGS("proposal_title", account=account) if account else ""
@@ -752,6 +763,9 @@ def trade_form(m: "ConcessionMatrix") -> Any:
 #: The rows a log form starts with: both sides open on 回款账期, then blank rows.
 _LOG_START = [{"step": 1, "side": "我方", "clause": "回款账期", "option": "开价"},
               {"step": 1, "side": "对方", "clause": "回款账期", "option": "对方开价"}]
+#: The same rows in English (the log reads us/them and the English keywords as well).
+_LOG_START_EN = [{"step": 1, "side": "us", "clause": "回款账期", "option": "opening"},
+                 {"step": 1, "side": "them", "clause": "回款账期", "option": "their_opening"}]
 _LOG_ROWS = 12
 
 
@@ -783,7 +797,8 @@ def log_form(m: "ConcessionMatrix", account: str = "") -> Any:
     """
     from ..widgets import AnswerForm, TableEditor
 
-    rows = _LOG_START + [dict.fromkeys(LOG_COLUMNS) for _ in range(_LOG_ROWS - len(_LOG_START))]
+    start = _LOG_START if get_language() == "zh" else _LOG_START_EN
+    rows = start + [dict.fromkeys(LOG_COLUMNS) for _ in range(_LOG_ROWS - len(start))]
     table = TableEditor(rows, list(LOG_COLUMNS), labels={c: MSGS(c) for c in LOG_COLUMNS})
 
     def draw(v: dict[str, Any]) -> None:
@@ -801,7 +816,7 @@ def log_form(m: "ConcessionMatrix", account: str = "") -> Any:
         for text in flagged["reason"]:
             print("✗ " + text)
         print(MSGS("log_final"))
-        print("；".join(f"{k}: {o}" for k, o in review["final"].items()))
+        print(_pairs([f"{k}: {o}" for k, o in review["final"].items()]))
         m.evaluate(review["final"]).plot()
 
     title = MSGS("log_title", account=account) if account else ""

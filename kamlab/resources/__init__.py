@@ -10,7 +10,8 @@ account: 需求匹配 → 资源组合 → 执行步骤 → 效果评估指标.
 * :func:`resource_catalog` — the internal resource catalogue (市场部促销活动、
   品牌部资源投入、销售部客情资源) with unit costs (万元), capacities and the
   needs each resource serves; :func:`options` lists the resources serving a
-  need; :func:`kit` picks a line's resources from the catalogue.
+  need; :func:`kit` picks a line's resources from the catalogue;
+  :func:`catalog_table` shows catalogue rows in the current language.
 * :class:`ServicePackage` — the package literal: owner, budget, plan window,
   meetings, group, lines (need → resources → steps with owner, milestone
   dates, metric and target).
@@ -39,10 +40,11 @@ Examples
 
 from __future__ import annotations
 
-from ._catalog import (CATALOG_COLUMNS, DEPARTMENT_EN, DEPARTMENTS, SEP, kit, options,
-                       resource_catalog)
+from ._catalog import (CATALOG_COLUMNS, DEPARTMENT_EN, DEPARTMENTS, SEP, catalog_table, department_label, kit,
+                       options, resource_catalog)
 from ._check import MAX_MEETING_WEEKS, RULES, PackageCheck, check
 from ._package import PackageLine, ServicePackage, Step
 
-__all__ = ["resource_catalog", "options", "kit", "check", "PackageCheck", "ServicePackage", "PackageLine",
+__all__ = ["resource_catalog", "options", "kit", "catalog_table", "department_label",
+           "check", "PackageCheck", "ServicePackage", "PackageLine",
            "Step", "DEPARTMENTS", "DEPARTMENT_EN", "CATALOG_COLUMNS", "SEP", "RULES", "MAX_MEETING_WEEKS"]

@@ -33,11 +33,11 @@ import numpy as np
 import pandas as pd
 
 from .._errors import BadValueError
-from .._i18n import Messages
+from .._i18n import Messages, get_language
 from .._validate import numeric_column, require_columns, require_table, require_unique
 
 __all__ = ["DEPARTMENTS", "DEPARTMENT_EN", "CATALOG_COLUMNS", "SEP", "resource_catalog", "options", "kit",
-           "serves_long", "catalog_view",
+           "serves_long", "catalog_view", "catalog_table", "department_label", "resource_label",
            "prepare_catalog"]
 
 #: The three departments of the cross-department key-account group, in display order.
@@ -254,6 +254,82 @@ def catalog_view(cat: pd.DataFrame) -> pd.DataFrame:
     cols = [c for c in ("department", "resource", "resource_en", "unit", "unit_en", "unit_cost", "capacity",
                         "serves") if c in cat.columns]
     return cat[cols]
+
+
+def department_label(dept: str) -> str:
+    """*dept* in the current language (``市场部`` → ``Marketing`` in English; unknown names unchanged).
+
+    Examples
+    --------
+    >>> import kamlab as kl
+    >>> department_label("品牌部")
+    '品牌部'
+    >>> kl.set_language("en"); department_label("品牌部")
+    'Brand'
+    >>> kl.set_language("zh")
+    """
+    text = str(dept)
+    return text if get_language() == "zh" else DEPARTMENT_EN.get(text, text)
+
+
+def resource_label(cat: pd.DataFrame, rid: Any) -> str:
+    """The name of resource *rid* of catalogue *cat* in the current language (``resource_en`` in English).
+
+    Examples
+    --------
+    >>> import kamlab as kl
+    >>> resource_label(resource_catalog(), "R11")
+    '店员卖点培训'
+    >>> kl.set_language("en"); resource_label(resource_catalog(), "R11")
+    'Clerk selling-point training'
+    >>> kl.set_language("zh")
+    """
+    name = str(cat.loc[rid, "resource"])
+    if get_language() == "zh" or "resource_en" not in cat.columns:
+        return name
+    en = cat.loc[rid, "resource_en"]
+    return str(en) if isinstance(en, str) and en.strip() else name
+
+
+_TABLE_COLUMNS: tuple[str, ...] = ("department", "resource", "unit", "unit_cost", "capacity")
+
+
+def catalog_table(catalog: pd.DataFrame, columns: Sequence[str] = _TABLE_COLUMNS) -> pd.DataFrame:
+    """The catalogue rows to show a trainee, in the current language.
+
+    In Chinese, ``catalog[list(columns)]``; in English the ``department``
+    values are the English department names and ``resource`` / ``unit``
+    hold ``resource_en`` / ``unit_en`` (where the catalogue has them).  A new
+    table: *catalog* is not modified.
+
+    Parameters
+    ----------
+    catalog : DataFrame
+        A resource catalogue (:func:`resource_catalog`, :func:`options`).
+    columns : sequence of str
+        Columns to show (default: department, resource, unit, unit cost, capacity).
+
+    Examples
+    --------
+    >>> import kamlab as kl
+    >>> catalog_table(resource_catalog()).loc["R03", ["department", "resource", "unit"]].tolist()
+    ['市场部', 'O2O 线上引流券', '批（1 万张）']
+    >>> kl.set_language("en"); catalog_table(resource_catalog()).loc["R03", ["department", "resource", "unit"]].tolist()
+    ['Marketing', 'O2O traffic coupons', 'batch (10,000)']
+    >>> kl.set_language("zh")
+    """
+    cols = list(columns)
+    out = catalog[cols].copy()
+    if get_language() == "zh":
+        return out
+    if "department" in out.columns:
+        out["department"] = out["department"].map(lambda d: DEPARTMENT_EN.get(str(d), d))
+    for col in ("resource", "unit"):
+        en = f"{col}_en"
+        if col in out.columns and en in catalog.columns:
+            english = catalog[en].where(catalog[en].notna() & catalog[en].astype(str).str.strip().ne(""))
+            out[col] = english.fillna(catalog[col])
+    return out
 
 
 def kit(needs: Sequence[str], k: int, catalog: pd.DataFrame, *, units: int = 1,

@@ -55,7 +55,7 @@ from .._errors import BadValueError
 from .._i18n import Messages, get_language
 from .._plotting import new_axes, styled
 from .._result import TableResult
-from ._catalog import DEPARTMENT_EN, DEPARTMENTS, prepare_catalog, serves_long
+from ._catalog import DEPARTMENT_EN, DEPARTMENTS, department_label, prepare_catalog, resource_label, serves_long
 from ._package import ServicePackage
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -157,7 +157,7 @@ _DEPT_COLOURS = {"市场部": "#ff7f0e", "品牌部": "#9467bd", "销售部": "#
 
 
 def _dept_label(dept: str) -> str:
-    return dept if get_language() == "zh" else DEPARTMENT_EN.get(dept, dept)
+    return department_label(dept)
 
 
 def _needs_list(needs: Any) -> list[str] | None:
@@ -301,17 +301,18 @@ def check(package: Any, catalog: pd.DataFrame, needs: Sequence[str] | None = Non
     ok_pair = pd.MultiIndex.from_frame(pairs[["resource_id", "need"]])
     fits = pd.MultiIndex.from_frame(use[["resource_id", "need"]]).isin(ok_pair)
     for row in use.loc[~fits].itertuples():
-        add("mismatch", line=int(row.line), rid=row.resource_id, resource=row.resource, need=row.need)
+        add("mismatch", line=int(row.line), rid=row.resource_id, resource=resource_label(cat, row.resource_id),
+            need=row.need)
     lines_per = use.drop_duplicates(["resource_id", "line"]).groupby("resource_id", sort=True)["line"]
     multi = lines_per.size()
     for rid in multi.index[multi.gt(1)]:
         ls = sorted(use.loc[use["resource_id"] == rid, "line"].unique())
-        add("duplicate", line=int(ls[1]), rid=rid, resource=cat.loc[rid, "resource"],
+        add("duplicate", line=int(ls[1]), rid=rid, resource=resource_label(cat, rid),
             lines=("、" if get_language() == "zh" else ", ").join(map(str, ls)))
     qty = use.groupby("resource_id", sort=True)["quantity"].sum()
     over = qty[qty > cat.loc[qty.index, "capacity"] + 1e-9]
     for rid, q in over.items():
-        add("over_capacity", rid=rid, resource=cat.loc[rid, "resource"], qty=q, cap=cat.loc[rid, "capacity"])
+        add("over_capacity", rid=rid, resource=resource_label(cat, rid), qty=q, cap=cat.loc[rid, "capacity"])
     members = {d for d, name in pkg.team.items() if name}
     for dept in DEPARTMENTS:
         if dept in set(use["department"]) and dept not in members:
@@ -346,7 +347,7 @@ def check(package: Any, catalog: pd.DataFrame, needs: Sequence[str] | None = Non
 def _cost_table(use: pd.DataFrame, line_needs: pd.Series) -> pd.DataFrame:
     cost = use.pivot_table(index="line", columns="department", values="cost", aggfunc="sum", fill_value=0.0)
     cost = cost.reindex(index=line_needs.index, columns=list(DEPARTMENTS), fill_value=0.0).astype(float)
-    cost.columns.name = None
+    cost.columns = [department_label(d) for d in DEPARTMENTS]
     table = pd.concat([line_needs.rename("need"), cost], axis=1)
     table["cost"] = cost.sum(axis=1)
     return table
@@ -360,7 +361,8 @@ class PackageCheck(TableResult):
     ----------
     table : DataFrame
         Index ``line`` (1, 2, …); ``need``, the cost (万元) per department
-        (市场部, 品牌部, 销售部) and ``cost``.
+        (市场部, 品牌部, 销售部; Marketing, Brand, Sales when checked in
+        English) and ``cost``.
     problems : DataFrame
         ``rule`` (a code of :data:`RULES`), ``line``, ``step`` (missing for
         package-level problems) and ``message`` (current language).
@@ -398,7 +400,7 @@ class PackageCheck(TableResult):
 
     @property
     def cost_by_department(self) -> pd.Series:
-        """Total cost per department (万元), 市场部, 品牌部, 销售部.
+        """Total cost per department (万元), 市场部, 品牌部, 销售部 (English names when checked in English).
 
         Examples
         --------
@@ -408,7 +410,7 @@ class PackageCheck(TableResult):
         >>> check(pkg, resource_catalog()).cost_by_department.tolist()
         [10.0, 0.0, 1.5]
         """
-        s = self.table[list(DEPARTMENTS)].sum()
+        s = self.table.iloc[:, 1:1 + len(DEPARTMENTS)].sum()
         s.name = "cost"
         return s.astype(float)
 
@@ -527,8 +529,8 @@ def _costs(res: PackageCheck, ax: "Axes | None") -> "Axes":
     fig, ax = new_axes(ax, figsize=(8.0, max(2.4, 0.5 * len(t) + 1.4)))
     y = np.arange(len(t))
     left = np.zeros(len(t))
-    for dept in DEPARTMENTS:
-        values = t[dept].to_numpy(dtype=float)
+    for i, dept in enumerate(DEPARTMENTS):
+        values = t.iloc[:, 1 + i].to_numpy(dtype=float)
         ax.barh(y, values, left=left, color=_DEPT_COLOURS[dept], label=_dept_label(dept), height=0.6)
         left = left + values
     for yi, total in zip(y, left):
