@@ -75,7 +75,8 @@ def data_values(names: Iterable[str]) -> set[str]:
 
 
 def _typed_by_trainee(module: str) -> set[str]:
-    """The trainee's own text: string literals in the solution's answer cells (6+ characters elsewhere)."""
+    """The trainee's free text: string literals of 6+ characters, and the values filled into
+    literals in answer cells (``"owner": "张伟"``), in the solution's code cells."""
     (path,) = sorted((ROOT / "solutions").glob(f"{module}_*.ipynb"))
     nb = json.loads(path.read_text(encoding="utf-8"))
     texts: set[str] = set()
@@ -83,12 +84,42 @@ def _typed_by_trainee(module: str) -> set[str]:
         if cell["cell_type"] != "code" or "check" in cell["metadata"].get("tags", []):
             continue
         source = "".join(cell["source"])
-        # an answer cell (its lines end in "# SOLUTION") is the trainee's own text, names
-        # included; elsewhere only longer literals count as free text
-        shortest = 1 if "# SOLUTION" in source else 6
-        texts.update(m.group(2) for m in re.finditer(r"(['\"])(.*?)\1", source)
-                     if len(m.group(2)) >= shortest)
+        texts.update(m.group(2) for m in re.finditer(r"(['\"])(.*?)\1", source) if len(m.group(2)) >= 6)
+        if "# SOLUTION" in source:
+            # in an answer cell, what the trainee writes inside a literal list or dict is
+            # the trainee's own text too, short ones included (owners' names, items);
+            # an argument of a kamlab call (members(q2, "重点投入")) is not
+            texts.update(_strings_inside_literals(source))
     return {t for t in texts if CJK.search(t)}
+
+
+def _strings_inside_literals(source: str) -> set[str]:
+    """String constants written directly inside ``[...]`` or ``{...}`` in *source*.
+
+    Examples
+    --------
+    >>> sorted(_strings_inside_literals('q = {"owner": "张伟", "items": ["准备"]}; f(x, "重点投入")'))
+    ['items', 'owner', '准备', '张伟']
+    """
+    import ast
+    import io
+    import tokenize
+
+    found: set[str] = set()
+    stack: list[str] = []
+    try:
+        for tok in tokenize.generate_tokens(io.StringIO(source).readline):
+            if tok.type == tokenize.OP and tok.string in "([{":
+                stack.append(tok.string)
+            elif tok.type == tokenize.OP and tok.string in ")]}" and stack:
+                stack.pop()
+            elif tok.type == tokenize.STRING and stack and stack[-1] in "[{":
+                value = ast.literal_eval(tok.string)
+                if isinstance(value, str):
+                    found.add(value)
+    except (tokenize.TokenError, SyntaxError, ValueError):
+        pass
+    return found
 
 
 def allowed_for(module: str) -> set[str]:
