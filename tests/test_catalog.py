@@ -27,3 +27,14 @@ def test_start_page_links_every_built_notebook():
         assert f"]({path.name})" in text, path.name
     for m in CATALOG:
         assert m.id in text
+
+
+def test_start_page_runs_and_lists_the_modules_in_the_chosen_language(tmp_path):
+    import nbformat
+    import papermill
+
+    out = tmp_path / "index.ipynb"
+    papermill.execute_notebook(str(ROOT / "notebooks" / "index.ipynb"), str(out), parameters={"language": "en"},
+                               kernel_name="python3", progress_bar=False, cwd=str(tmp_path))
+    table = nbformat.read(out, as_version=4).cells[-1].outputs[0]["data"]["text/plain"]
+    assert "Win-win agreement negotiation" in table and "m14" in table

@@ -177,8 +177,14 @@ def make_index() -> dict[str, Any]:
                  else f"{info.id} {info.title_zh}（建设中）")
         rows.append(f"| {title} | {info.summary_zh} | 讲义 {info.seed} |")
     nb = nbformat.v4.new_notebook()
+    parameters = nbformat.v4.new_code_cell('language = "zh"  # "en": English titles / 英文目录')
+    parameters.metadata["tags"] = ["parameters"]
     nb.cells = [nbformat.v4.new_markdown_cell(INDEX_INTRO),
-                nbformat.v4.new_markdown_cell("## 模块 / Modules\n\n" + "\n".join(rows))]
+                nbformat.v4.new_markdown_cell("## 模块 / Modules\n\n" + "\n".join(rows)),
+                nbformat.v4.new_markdown_cell("运行下面两个单元格，可以按所选语言列出全部模块和它们用到的工具 / "
+                                              "Run the two cells below for the module list in your language."),
+                parameters,
+                nbformat.v4.new_code_cell("import kamlab as kl\n\nkl.course.catalog_table(language)")]
     for i, cell in enumerate(nb.cells):
         cell["id"] = f"index-{i}"
     nb.metadata = {"kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"}}

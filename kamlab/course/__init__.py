@@ -26,11 +26,12 @@ import re
 from typing import TYPE_CHECKING
 
 from .._errors import BadSpecError
+from ._catalog import CATALOG, catalog_table
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..grading import QuestionBank
 
-__all__ = ["modules", "get_bank"]
+__all__ = ["modules", "get_bank", "CATALOG", "catalog_table"]
 
 _NAME = re.compile(r"^(m\d\d|demo)$")
 

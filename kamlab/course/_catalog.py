@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from .._errors import BadSpecError
 
-__all__ = ["ModuleInfo", "CATALOG", "module_info"]
+__all__ = ["ModuleInfo", "CATALOG", "module_info", "catalog_table"]
 
 
 @dataclass(frozen=True)
@@ -77,3 +77,25 @@ def module_info(module: str) -> ModuleInfo:
         if info.id == module:
             return info
     raise BadSpecError(f"课程目录中没有模块 {module!r}。", f"The catalogue has no module {module!r}.")
+
+
+def catalog_table(language: str | None = None):
+    """The modules in teaching order as a table, titles in *language* (default: current).
+
+    Examples
+    --------
+    >>> catalog_table("en").loc["m05", "title"]
+    'Win-win agreement negotiation'
+    >>> list(catalog_table("zh").columns)
+    ['title', 'seed', 'tools']
+    """
+    import pandas as pd
+
+    from .._i18n import get_language, set_language
+
+    if language is not None:
+        set_language(language)
+    english = get_language() == "en"
+    return pd.DataFrame(
+        [{"module": m.id, "title": m.title_en if english else m.title_zh, "seed": m.seed, "tools": m.tools}
+         for m in CATALOG]).set_index("module")
