@@ -94,6 +94,8 @@ def run_lab(python: Path, extra: list[str]) -> int:
     args = [str(python), "-m", "jupyterlab", f"--ServerApp.root_dir={ROOT / 'notebooks'}"]
     if start.exists():
         args.append(str(start))
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        args.append("--allow-root")  # e.g. a container or a cloud machine logged in as root
     return subprocess.call(args + extra, cwd=ROOT / "notebooks")
 
 
