@@ -544,12 +544,9 @@ def text_form(key: str = "q6") -> Any:
     >>> print(form.line)
     q6 = '它的门店多，"回款"快'
     """
-    import ipywidgets as w
+    from ..widgets import text_answer
 
-    from ..widgets import AnswerForm
-
-    box = w.Textarea(value="", placeholder=MSGS("text"), layout={"width": "95%", "height": "90px"})
-    return AnswerForm({"text": box}, line=lambda v: f"{key} = {' '.join(str(v['text']).split())!r}")
+    return text_answer(key, placeholder=MSGS("text"))
 
 
 # -------------------------------------------------------------------- checks
