@@ -57,20 +57,22 @@ def test_environment_yml_installs_kamlab_itself_and_python_311():
     assert "python=3.11" in text
 
 
-def test_every_subpackage_is_listed_for_setuptools():
-    listed = set(_pyproject()["tool"]["setuptools"]["packages"])
+def test_every_subpackage_is_found_by_setuptools():
+    from setuptools import find_packages
+
+    found = set(find_packages(str(ROOT), include=_pyproject()["tool"]["setuptools"]["packages"]["find"]["include"]))
     on_disk = {
         ".".join(p.parent.relative_to(ROOT).parts)
         for p in (ROOT / "kamlab").rglob("__init__.py")
         if "__pycache__" not in p.parts
     }
-    assert on_disk <= listed, f"add to pyproject packages: {sorted(on_disk - listed)}"
-    assert "kamlab.datasets.data" in listed
+    assert on_disk <= found, f"not found by setuptools: {sorted(on_disk - found)}"
+    assert "kamlab.datasets.data" in found
 
 
 def test_shipped_data_files_are_package_data():
     patterns = _pyproject()["tool"]["setuptools"]["package-data"]["kamlab.datasets.data"]
-    for path in (ROOT / "datasets").iterdir():
+    for path in (ROOT / "kamlab" / "datasets" / "data").iterdir():
         if path.name in ("__init__.py", "__pycache__"):
             continue
         assert any(path.match(p) for p in patterns), f"{path.name} would not be installed"

@@ -1,8 +1,8 @@
-"""Write (or check) the shipped data sets in ``datasets/`` from the seeded generators.
+"""Write (or check) the shipped data sets in ``kamlab/datasets/data/`` from the seeded generators.
 
-For every bundled data set it writes ``datasets/<name>.csv`` (variant 0,
-UTF-8, no index), ``datasets/<name>.dictionary.csv`` (column, 中文名, unit,
-meaning) and ``datasets/<name>.md`` (a short Chinese + English description).
+For every bundled data set it writes ``kamlab/datasets/data/<name>.csv`` (variant 0,
+UTF-8, no index), ``kamlab/datasets/data/<name>.dictionary.csv`` (column, 中文名, unit,
+meaning) and ``kamlab/datasets/data/<name>.md`` (a short Chinese + English description).
 
 Usage::
 
@@ -25,7 +25,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-OUT = ROOT / "datasets"
+OUT = ROOT / "kamlab" / "datasets" / "data"
 
 DESCRIPTIONS = {
     "chains": (
@@ -138,7 +138,7 @@ def main(argv: list[str] | None = None) -> int:
     """Write the files, or with ``--check`` return 1 when a committed file differs."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="only compare, write nothing")
-    parser.add_argument("--out", type=Path, default=OUT, help="output folder (default: datasets/)")
+    parser.add_argument("--out", type=Path, default=OUT, help="output folder (default: kamlab/datasets/data/)")
     args = parser.parse_args(argv)
     stale = []
     for fname, text in render().items():
