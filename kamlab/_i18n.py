@@ -1,9 +1,11 @@
 """Language switch and bilingual message catalogues.
 
-Every user-facing text in kamlab lives in a :class:`Messages` catalogue next
-to the code that uses it, with a Chinese and an English version.  The
-current language (Chinese by default) picks which one is shown; errors carry
-both.
+The one i18n style of kamlab: every user-facing text is a ``(chinese,
+english)`` pair.  A module keeps its texts in a :class:`Messages` catalogue
+next to the code that uses it; a one-off pair is shown with :func:`localized`.
+The current language (Chinese by default) picks which one is shown; errors
+(:class:`~kamlab.KamlabInputError`) and problems (:class:`~kamlab._problems.Problem`)
+carry both.
 
 Examples
 --------
@@ -65,6 +67,17 @@ def get_language() -> Language:
     return _state["language"]
 
 
+def localized(zh: str, en: str, language: str | None = None) -> str:
+    """The text of a ``(zh, en)`` pair in *language* (default: the current language).
+
+    Examples
+    --------
+    >>> localized("象限", "quadrant", "en")
+    'quadrant'
+    """
+    return zh if (language or get_language()) == "zh" else en
+
+
 class Messages:
     """A catalogue of bilingual texts, looked up by key.
 
@@ -100,10 +113,8 @@ class Messages:
 
     def __call__(self, key: str, **fields: object) -> str:
         """Return the text of *key* in the current language."""
-        zh, en = self.both(key, **fields)
-        return zh if get_language() == "zh" else en
+        return localized(*self.both(key, **fields))
 
     def label(self, key: str) -> str:
         """Return the text of *key* without formatting (chart labels)."""
-        zh, en = self._entries[key]
-        return zh if get_language() == "zh" else en
+        return localized(*self._entries[key])

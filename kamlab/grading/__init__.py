@@ -28,14 +28,14 @@ from __future__ import annotations
 
 from ._answers import Opaque, Record, decode, encode
 from ._bank import (NOT_ANSWERED, Context, Question, QuestionBank, Verdict, WrongType,
-                    close_to, equals, same_set)
+                    close_to, equals, fail, passed, same_set)
 from ._workbook import ANSWER_MIME, Workbook, verdict_text, workbook
 # The grader (helper B's modules): re-run submissions, read answers back, gradebook.
 from ._runner import GradeReport, grade, hidden_variant, read_answers
 
 __all__ = [
     "Verdict", "Context", "Question", "QuestionBank", "WrongType", "NOT_ANSWERED",
-    "close_to", "equals", "same_set",
+    "close_to", "equals", "same_set", "fail", "passed",
     "workbook", "Workbook", "verdict_text", "ANSWER_MIME",
     "encode", "decode", "Record", "Opaque",
     "grade", "read_answers", "GradeReport", "hidden_variant",

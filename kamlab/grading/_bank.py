@@ -92,6 +92,28 @@ class Verdict:
         return self.reason_zh if language == "zh" else self.reason_en
 
 
+def fail(zh: str, en: str) -> Verdict:
+    """A check's "wrong": no points, and why *this* answer is wrong (never the reference answer).
+
+    Examples
+    --------
+    >>> fail("份额合计 103%，应为 100%。", "The shares add up to 103%, not 100%.").ok
+    False
+    """
+    return Verdict(ok=False, score=0.0, reason_zh=zh, reason_en=en)
+
+
+def passed(points: float = 1.0) -> Verdict:
+    """A check's "right", worth *points* (or the fraction earned: the bank scales it).
+
+    Examples
+    --------
+    >>> passed(2.0)
+    Verdict(ok=True, score=2.0, reason_zh='', reason_en='', manual=False)
+    """
+    return Verdict(ok=True, score=float(points))
+
+
 class WrongType(Exception):
     """Raised inside a check when the answer has the wrong type.
 
