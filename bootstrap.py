@@ -15,8 +15,12 @@ Where it installs
 * Otherwise it creates ``.venv/`` in this folder and uses it, so the system
   Python is never touched.
 
-The install (``pip install -e .[dev]``) runs again only when ``pyproject.toml``
-changed since the last one, so both commands are quick the second time.
+``lab`` installs what a trainee needs (``pip install -e .[lab]``: the tools and
+JupyterLab); ``test`` and ``bench`` install the developer's set
+(``pip install -e .[dev]``: the grader and the test tools too).  An install
+runs again only when ``pyproject.toml`` changed since the last one (or a
+command needs more than was installed), so both commands are quick the second
+time.
 Extra arguments after ``test`` go to pytest (``python bootstrap.py test -k kpi``).
 """
 
@@ -68,23 +72,29 @@ def environment_python() -> tuple[Path, Path]:
     return python, VENV / STAMP_NAME
 
 
-def requirements_fingerprint() -> str:
-    """Hash of what decides the install: pyproject.toml."""
-    return hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+#: The extra each command needs, and a module that proves it is installed.
+EXTRAS = {"lab": ("lab", "jupyterlab"), "test": ("dev", "nbval"), "bench": ("dev", "nbval")}
 
 
-def ensure_installed(python: Path, stamp: Path) -> None:
-    """Install kamlab with its dev extras unless the stamp says it is current."""
-    wanted = requirements_fingerprint()
-    if stamp.exists() and stamp.read_text(encoding="utf-8").strip() == wanted:
-        check = subprocess.run([str(python), "-c", "import kamlab, pytest, nbval"],
-                               cwd=ROOT, capture_output=True)
+def requirements_fingerprint(extra: str) -> str:
+    """Hash of what decides the install: pyproject.toml and the extra."""
+    return hashlib.sha256((ROOT / "pyproject.toml").read_bytes() + extra.encode()).hexdigest()
+
+
+def ensure_installed(python: Path, stamp: Path, command: str) -> None:
+    """Install kamlab with the extra *command* needs unless the stamp says it is there."""
+    extra, probe = EXTRAS[command]
+    # the developer's set includes the trainee's: a dev install serves lab too
+    wanted = {requirements_fingerprint(extra), requirements_fingerprint("dev")}
+    if stamp.exists() and stamp.read_text(encoding="utf-8").strip() in wanted:
+        check = subprocess.run([str(python), "-c", f"import kamlab, {probe}"], cwd=ROOT, capture_output=True)
         if check.returncode == 0:
             return
     say("安装依赖（首次需要几分钟）", "installing dependencies (a few minutes the first time)")
-    subprocess.run([str(python), "-m", "pip", "install", "--upgrade", "pip"], cwd=ROOT, check=True)
-    subprocess.run([str(python), "-m", "pip", "install", "-e", ".[dev]"], cwd=ROOT, check=True)
-    stamp.write_text(wanted + "\n", encoding="utf-8")
+    quiet = ["--quiet", "--disable-pip-version-check"]
+    subprocess.run([str(python), "-m", "pip", "install", *quiet, "--upgrade", "pip"], cwd=ROOT, check=True)
+    subprocess.run([str(python), "-m", "pip", "install", *quiet, "-e", f".[{extra}]"], cwd=ROOT, check=True)
+    stamp.write_text(requirements_fingerprint(extra) + "\n", encoding="utf-8")
 
 
 def run_lab(python: Path, extra: list[str]) -> int:
@@ -128,7 +138,7 @@ def main(argv: list[str]) -> int:
         print(__doc__)
         return 2
     python, stamp = environment_python()
-    ensure_installed(python, stamp)
+    ensure_installed(python, stamp, argv[0])
     return COMMANDS[argv[0]](python, argv[1:])
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import copy
 import re
+from importlib import resources
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -35,10 +36,27 @@ GIVEN = ["芳", "伟", "娜", "敏", "静", "磊", "洋", "艳", "勇", "军", "
 
 
 def find_solution(module: str) -> Path:
-    """The solution notebook of *module*: ``solutions/<module>_*.ipynb`` of the
-    repository (or ``tests/fixtures/demo_solution.ipynb`` for ``demo``)."""
+    """The solution notebook of *module*, shipped as package data.
+
+    ``kamlab/course/solutions/<module>_*.ipynb`` (the repository's
+    ``solutions/`` folder, installed with the package, so a plain
+    ``pip install .`` finds it); in a source checkout where that link is not
+    a folder (git on Windows without symlinks) the repository's
+    ``solutions/``; ``tests/fixtures/demo_solution.ipynb`` for ``demo``.
+
+    Examples
+    --------
+    >>> find_solution("m02").name
+    'm02_screening.ipynb'
+    """
+    shipped = resources.files("kamlab.course").joinpath("solutions")
     root = Path(__file__).resolve().parents[2]
-    hits = sorted((root / "solutions").glob(f"{module}_*.ipynb"))
+    folders = [Path(str(shipped)), root / "solutions"]
+    hits: list[Path] = []
+    for folder in folders:
+        if folder.is_dir():
+            hits = sorted(folder.glob(f"{module}_*.ipynb"))
+            break
     if module == "demo":
         hits.append(root / "tests" / "fixtures" / "demo_solution.ipynb")
     hits = [h for h in hits if h.is_file()]
