@@ -1,0 +1,202 @@
+"""The answer form: controls, a live output area (chart, status, sums, errors) and the answer line."""
+
+from __future__ import annotations
+
+import base64
+import html
+import io
+from collections.abc import Callable, Mapping
+from typing import Any
+
+import ipywidgets as w
+import matplotlib.pyplot as plt
+from IPython.utils.capture import capture_output
+
+from .._i18n import localized
+from ._controls import TableEditor, option_pairs
+from ._messages import MSGS
+
+__all__ = ["AnswerForm"]
+
+
+def _in_language(err: ValueError) -> str:
+    """A kamlab error's message in the current language only (a form has little room)."""
+    zh, en = getattr(err, "zh", None), getattr(err, "en", None)
+    if zh is not None and en is not None:
+        return localized(zh, en)
+    return str(err)
+
+
+class AnswerForm(w.VBox):
+    """Controls, a live chart and the answer line they produce.
+
+    Parameters
+    ----------
+    controls : mapping of str to widget
+        Named controls; each must have a ``value`` (sliders, drop-downs,
+        :class:`TableEditor`).
+    line : callable
+        ``values -> str``: the answer line for the current values.
+    draw : callable, optional
+        ``values -> None``: draws the chart for the current values (with
+        matplotlib; the figure is shown in the form's output area).
+    title : str, optional
+        A short heading shown above the controls.
+
+    Examples
+    --------
+    >>> from kamlab.widgets import dropdown, slider
+    >>> f = AnswerForm({"k": dropdown([1, 2, 3])}, line=lambda v: f"k = {v['k']}")
+    >>> f.controls["k"].value = 3
+    >>> f.line
+    'k = 3'
+    """
+
+    def __init__(self, controls: Mapping[str, Any], *, line: Callable[[dict[str, Any]], str],
+                 draw: Callable[[dict[str, Any]], None] | None = None, title: str = "") -> None:
+        self.controls = dict(controls)
+        self._line = line
+        self._draw = draw
+        self.output = w.Output()
+        self.answer = w.Textarea(value="", layout={"width": "95%", "height": "60px"},
+                                 disabled=False)
+        self.answer.add_class("kamlab-answer-line")
+        parts: list[w.Widget] = []
+        if title:
+            parts.append(w.HTML(f"<b>{title}</b>"))
+        parts += list(self.controls.values())
+        parts += [self.output, w.HTML(MSGS("copy")), self.answer]
+        super().__init__(parts)
+        for control in self.controls.values():
+            if isinstance(control, TableEditor):
+                control.observe_cells(self._changed)
+            else:
+                control.observe(self._changed, names="value")
+        self._changed(None)
+
+    @property
+    def values(self) -> dict[str, Any]:
+        """The current value of every control, by name."""
+        return {name: control.value for name, control in self.controls.items()}
+
+    @property
+    def line(self) -> str:
+        """The answer line for the current values."""
+        return self.answer.value
+
+    @property
+    def text(self) -> str:
+        """Everything the form's output area says now (status, sums, errors), as plain text.
+
+        It is redrawn with the chart on every change of a control.
+
+        Examples
+        --------
+        >>> from kamlab.widgets import slider
+        >>> f = AnswerForm({"k": slider(1, 0, 5)}, line=lambda v: f"k = {v['k']}",
+        ...                draw=lambda v: print(f"合计 {v['k'] * 10}%"))
+        >>> f.text
+        '合计 10%'
+        >>> f.controls["k"].value = 3; f.text
+        '合计 30%'
+        """
+        parts = []
+        for out in self.output.outputs:
+            if out.get("output_type") == "stream":
+                parts.append(out.get("text", ""))
+            elif "text/markdown" in out.get("data", {}) or "text/plain" in out.get("data", {}):
+                data = out["data"]
+                plain = data.get("text/markdown", data.get("text/plain", ""))
+                if plain not in ("<Figure>",):
+                    parts.append(str(plain))
+        return "\n".join(p.strip("\n") for p in parts if p.strip())
+
+    def __repr__(self) -> str:
+        # Short and stable: a notebook stores this text next to the widget,
+        # and nbval compares it on every machine.
+        return f"AnswerForm({self.line!r})"
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any] | None:
+        """The live widget, plus a static HTML snapshot for where no kernel runs (a stored solution)."""
+        bundle = super()._repr_mimebundle_(**kwargs) or {}
+        bundle["text/html"] = self.snapshot_html()
+        return bundle
+
+    def snapshot_html(self) -> str:
+        """A static picture of the form: its controls' values, what it shows and the answer line.
+
+        Examples
+        --------
+        >>> from kamlab.widgets import slider
+        >>> f = AnswerForm({"k": slider(2, 0, 5, label="档位")}, line=lambda v: f"k = {v['k']}")
+        >>> "档位" in f.snapshot_html() and "k = 2" in f.snapshot_html()
+        True
+        """
+        rows = []
+        for name, control in self.controls.items():
+            label = getattr(control, "description", "") or name
+            value = control.value
+            if isinstance(control, w.Dropdown):
+                value = next((text for text, v in option_pairs(control.options) if v == value), value)
+            rows.append(f"<tr><td>{html.escape(str(label))}</td><td>{html.escape(str(value))}</td></tr>")
+        shown = []
+        for out in self.output.outputs:
+            data = out.get("data", {})
+            if out.get("output_type") == "stream":
+                shown.append(f"<pre>{html.escape(out.get('text', ''))}</pre>")
+            elif "image/png" in data:
+                shown.append(f'<img src="data:image/png;base64,{data["image/png"]}"/>')
+            elif "text/html" in data:
+                shown.append(str(data["text/html"]))
+            elif "text/plain" in data:
+                shown.append(f"<pre>{html.escape(str(data['text/plain']))}</pre>")
+        return (f'<div class="kamlab-form-snapshot"><p><i>{html.escape(MSGS("snapshot"))}</i></p>'
+                f"<table>{''.join(rows)}</table>{''.join(shown)}"
+                f"<p>{html.escape(MSGS('copy'))}</p><pre>{html.escape(self.line)}</pre></div>")
+
+    def _changed(self, _change: Any) -> None:
+        values = self.values
+        self.answer.value = self._line(values)
+        if self._draw is None:
+            return
+        self.output.outputs = tuple(self._render(values))
+
+    def _render(self, values: dict[str, Any]) -> list[dict[str, Any]]:
+        """Draw the form's chart and text for *values*; return them as output-area entries.
+
+        Everything :attr:`draw` prints or displays and every figure it makes
+        goes to the form's own output area, replaced on every change, so the
+        status text, sums and violations always match the controls; nothing
+        leaks into the notebook cell's outputs and figures the trainee drew
+        elsewhere are left alone.
+        """
+        before = set(plt.get_fignums())
+        entries: list[dict[str, Any]] = []
+        error = None
+        with capture_output(stdout=True, stderr=False, display=True) as captured:
+            try:
+                self._draw(values)
+            except ValueError as err:  # a trainee's half-finished choice: say why, keep the form
+                error = _in_language(err)
+        if captured.stdout:
+            entries.append({"output_type": "stream", "name": "stdout", "text": captured.stdout})
+        for rich in captured.outputs:
+            data = {k: v for k, v in rich.data.items() if k != "application/vnd.jupyter.widget-view+json"}
+            if data:
+                entries.append({"output_type": "display_data", "metadata": rich.metadata or {}, "data": data})
+        for number in [n for n in plt.get_fignums() if n not in before]:
+            figure = plt.figure(number)
+            buffer = io.BytesIO()
+            figure.savefig(buffer, format="png", bbox_inches="tight")
+            plt.close(figure)
+            entries.append({"output_type": "display_data", "metadata": {},
+                            "data": {"image/png": base64.b64encode(buffer.getvalue()).decode("ascii"),
+                                     "text/plain": "<Figure>"}})
+        if error is not None:
+            entries.append({"output_type": "stream", "name": "stdout", "text": f"{error}\n"})
+        return entries
+
+
+
+
+
