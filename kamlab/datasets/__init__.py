@@ -17,5 +17,8 @@ Examples
 from __future__ import annotations
 
 from ._base import describe, dictionary, load, names, planted
+from ._column_labels import register_dictionary_labels
+
+register_dictionary_labels()
 
 __all__ = ["names", "load", "describe", "dictionary", "planted"]
