@@ -92,15 +92,17 @@ class Verdict:
         return self.reason_zh if language == "zh" else self.reason_en
 
 
-def fail(zh: str, en: str) -> Verdict:
-    """A check's "wrong": no points, and why *this* answer is wrong (never the reference answer).
+def fail(zh: str, en: str, score: float = 0.0) -> Verdict:
+    """A check's "wrong": why *this* answer is wrong (never the reference answer), and partial credit if any.
 
     Examples
     --------
     >>> fail("份额合计 103%，应为 100%。", "The shares add up to 103%, not 100%.").ok
     False
+    >>> fail("两项对，一项不对。", "Two right, one wrong.", score=0.5).score
+    0.5
     """
-    return Verdict(ok=False, score=0.0, reason_zh=zh, reason_en=en)
+    return Verdict(ok=False, score=float(score), reason_zh=zh, reason_en=en)
 
 
 def passed(points: float = 1.0) -> Verdict:
