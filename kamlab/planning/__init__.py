@@ -26,11 +26,11 @@ Examples
 {'感冒止咳': 480.0, '慢病用药': 720.0}
 """
 
-from ._common import TOL, Problem
+from ._common import TOL, Problem, is_number
 from ._decompose import DIMENSIONS, DRIVERS, Decomposition, decompose
 from ._jbp import JBP, PARTS, QUARTERS
 from ._ogsm import OGSM, OGSM_KEYS
 from ._swot import QUADRANTS, STRATEGY_KINDS, SWOT, swot
 
 __all__ = ["swot", "SWOT", "OGSM", "decompose", "Decomposition", "JBP", "Problem", "PARTS", "QUARTERS",
-           "DIMENSIONS", "DRIVERS", "QUADRANTS", "STRATEGY_KINDS", "OGSM_KEYS", "TOL"]
+           "DIMENSIONS", "DRIVERS", "QUADRANTS", "STRATEGY_KINDS", "OGSM_KEYS", "TOL", "is_number"]
