@@ -7,6 +7,7 @@ import pytest
 
 import kamlab as kl
 from kamlab.course import m11
+from kamlab.course.m11._charts import _plot_wall
 from kamlab.grading import Context, decode, encode
 
 from workbook_runs import cell_errors, check_texts, lost_points, run_answered, run_unanswered
@@ -313,7 +314,7 @@ def test_criteria_are_data_keys_labelled_in_english():
     for name, value in MINE.items():
         form.controls[name].value = value
     assert '"病人数": 40' in form.line          # the same answer line in both languages
-    ax = m11._plot_wall(m11.wall_profile(doctors, "P4"), "wall")
+    ax = _plot_wall(m11.wall_profile(doctors, "P4"), "wall")
     assert [t.get_text() for t in ax.get_yticklabels()] == [
         "Incident handling (20)", "Accepts invitations (10)", "Message delivered (20)", "Talk order (20)",
         "First-choice drug (30)"]
