@@ -27,8 +27,10 @@ from __future__ import annotations
 
 from ._controls import CheckList, TableEditor, choice, dropdown, multi_select, option_pairs, slider
 from ._form import AnswerForm
+from ._messages import _LAYOUT as LAYOUT
+from ._messages import _STYLE as STYLE
 from ._messages import MSGS
 from ._quiz import literal, match_quiz, order_quiz, text_answer
 
 __all__ = ["AnswerForm", "slider", "dropdown", "choice", "multi_select", "CheckList", "TableEditor",
-           "literal", "order_quiz", "match_quiz", "text_answer", "option_pairs", "MSGS"]
+           "literal", "order_quiz", "match_quiz", "text_answer", "option_pairs", "MSGS", "LAYOUT", "STYLE"]

@@ -12,7 +12,8 @@ import pandas as pd
 from ..._i18n import localized
 from ..._plotting import styled
 from ...resources import DEPARTMENT_EN, DEPARTMENTS, check, resource_catalog
-from ...widgets import _LAYOUT, _STYLE  # the widgets' shared layout; not public yet (m03 uses them too)
+from ...widgets import LAYOUT as _LAYOUT
+from ...widgets import STYLE as _STYLE
 from ...widgets import AnswerForm, TableEditor, match_quiz, slider, text_answer
 from ._case import MSGS, PLAN_END, PLAN_START, QUIZ
 from ._model import _COLUMNS, _package_from, or_example, package_line
