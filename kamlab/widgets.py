@@ -47,6 +47,7 @@ MSGS = Messages({
 
 _LAYOUT = {"width": "460px"}
 _STYLE = {"description_width": "150px"}
+LAYOUT, STYLE = _LAYOUT, _STYLE  # public: the look of every control, for forms that build their own
 
 
 def slider(value: float, lo: float, hi: float, step: float = 1, *, label: str = "") -> w.ValueWidget:
