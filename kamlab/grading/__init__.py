@@ -29,6 +29,7 @@ from __future__ import annotations
 from ._answers import Opaque, Record, decode, encode
 from ._bank import (NOT_ANSWERED, Context, Question, QuestionBank, Verdict, WrongType,
                     close_to, equals, fail, passed, same_set)
+from ._bank import _as_number as as_number  # public: a check's answer read as a number (WrongType if not)
 from ._workbook import ANSWER_MIME, Workbook, verdict_text, workbook
 # The grader (helper B's modules): re-run submissions, read answers back, gradebook.
 from ._runner import GradeReport, grade, hidden_variant, read_answers
