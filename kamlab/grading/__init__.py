@@ -26,12 +26,12 @@ Examples
 
 from __future__ import annotations
 
-from ._answers import Opaque, Record, decode, encode
+from ..answers import ANSWER_MIME, Opaque, Record, decode, encode, read_answers
 from ._bank import (NOT_ANSWERED, Context, Question, QuestionBank, Verdict, WrongType,
                     close_to, equals, fail, passed, same_set)
-from ._workbook import ANSWER_MIME, Workbook, verdict_text, workbook
+from ._workbook import Workbook, verdict_text, workbook
 # The grader (helper B's modules): re-run submissions, read answers back, gradebook.
-from ._runner import GradeReport, grade, hidden_variant, read_answers
+from ._runner import GradeReport, grade, hidden_variant
 
 __all__ = [
     "Verdict", "Context", "Question", "QuestionBank", "WrongType", "NOT_ANSWERED",

@@ -136,7 +136,7 @@ class WrongType(Exception):
 
 
 def _type_label(answer: Any) -> str:
-    from ._answers import Opaque, Record
+    from ..answers import Opaque, Record
     if isinstance(answer, Opaque):
         return answer.type_name
     if isinstance(answer, Record):

@@ -23,6 +23,7 @@ import nbformat
 from nbformat.v4 import new_code_cell
 
 from .._errors import BadSpecError
+from ..answers import read_answers
 
 __all__ = ["example_class", "find_solution", "HOSTILE", "answer_keys", "set_trainee", "set_answer",
            "insert_after_check", "typed_in", "dumps", "clear_outputs"]
@@ -238,8 +239,6 @@ def _variant0_answers(solution: Path, module: str) -> dict[str, Any]:
     import tempfile
 
     import papermill
-
-    from ._runner import read_answers
 
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "out.ipynb"

@@ -34,10 +34,10 @@ from pathlib import Path
 from typing import Any
 
 from .._errors import BadFileError, BadValueError
+from ..answers import ANSWER_MIME, answer_records, read_answers
 
 __all__ = ["grade", "GradeReport", "read_answers", "hidden_variant", "REASONS"]
 
-ANSWER_MIME = "application/vnd.kamlab.answer+json"
 _WORKER = Path(__file__).with_name("_worker.py")
 _AUDIT = Path(__file__).with_name("_audit.py")
 
@@ -100,52 +100,6 @@ def hidden_variant(module: str) -> int:
 
 
 # --------------------------------------------------------------------------- notebooks
-def read_answers(nb: Mapping[str, Any], module: str) -> dict[str, Any]:
-    """Answers a notebook recorded for *module*: the last record per key wins.
-
-    Scans every code cell's outputs for :data:`ANSWER_MIME` bundles whose
-    ``module`` is *module*; decodes each with :func:`kamlab.grading._answers.decode`.
-    A record that cannot be decoded is skipped (the question then counts as
-    not answered).
-
-    Examples
-    --------
-    >>> nb = {"cells": [{"cell_type": "code", "outputs": [{"output_type": "display_data",
-    ...       "data": {ANSWER_MIME: {"module": "demo", "key": "q1", "answer": 3}}}]}]}
-    >>> read_answers(nb, "demo"), read_answers(nb, "m02")
-    ({'q1': 3}, {})
-    """
-    from ._answers import decode
-
-    found: dict[str, Any] = {}
-    for rec in _answer_records(nb):
-        if rec.get("module") != module or not isinstance(rec.get("key"), str):
-            continue
-        try:
-            found[rec["key"]] = decode(rec.get("answer"))
-        except Exception:  # noqa: BLE001 - a bad record counts as not answered
-            found.pop(rec["key"], None)
-    return found
-
-
-def _answer_records(nb: Mapping[str, Any]) -> list[dict[str, Any]]:
-    records = []
-    for cell in nb.get("cells", []) or []:
-        if not isinstance(cell, Mapping) or cell.get("cell_type") != "code":
-            continue
-        for out in cell.get("outputs", []) or []:
-            data = out.get("data") if isinstance(out, Mapping) else None
-            rec = data.get(ANSWER_MIME) if isinstance(data, Mapping) else None
-            if isinstance(rec, str):
-                try:
-                    rec = json.loads(rec)
-                except ValueError:
-                    rec = None
-            if isinstance(rec, Mapping):
-                records.append(dict(rec))
-    return records
-
-
 def _load_notebook(data: bytes):
     """Parse notebook bytes tolerantly; ``None`` if it is not a notebook."""
     import nbformat
@@ -533,7 +487,7 @@ def _execute(run: _Run, stem: str, data: bytes, trainee: str) -> tuple[dict[str,
         "input": src.name, "output": executed.name, "cwd": str(work),
         "parameters": {"trainee": trainee, "variant": run.variant, "language": run.language,
                        "data_file": None},
-        "memory_mb": run.memory_mb, "max_output_mb": run.max_output_mb,
+        "memory_mb": run.memory_mb, "max_output_mb": run.max_output_mb, "answer_mime": ANSWER_MIME,
         "fsize_mb": int(max(256, 4 * run.max_output_mb)),
         "extra_arguments": [
             "--IPKernelApp.exec_lines=import runpy as _kl_r; "
@@ -677,7 +631,7 @@ def _finish(run: _Run, result: dict[str, Any], status: dict[str, Any], executed:
             result["notes"].append(_reason("cell_errors", cells=", ".join(map(str, errors[:10]))))
         result["memory_cells"] = memory
         if not answers:
-            others = {r.get("module") for r in _answer_records(nb)} - {run.module}
+            others = {r.get("module") for r in answer_records(nb)} - {run.module}
             if others and code == "ok":
                 code = "wrong_module"
                 result["notes"].append(_reason("wrong_module", found=", ".join(sorted(map(str, others))),

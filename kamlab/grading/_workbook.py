@@ -19,16 +19,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Callable
 
 from .._i18n import Messages, get_language, set_language
-from ._answers import decode, encode
+from ..answers import ANSWER_MIME, decode, encode
 from ._bank import Context, Question, QuestionBank, Verdict
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
 __all__ = ["ANSWER_MIME", "Workbook", "workbook", "verdict_text"]
-
-#: MIME type of the output a check cell publishes (the grader looks for it).
-ANSWER_MIME = "application/vnd.kamlab.answer+json"
 
 _MSG = Messages({
     "ok": ("✓ 正确", "✓ Correct"),

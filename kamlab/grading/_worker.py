@@ -28,7 +28,8 @@ Either way this process
    only that cell; the executed notebook is saved after every cell),
 3. caps the outputs it keeps (``max_output_mb``): once the outputs of the
    notebook exceed the cap, further outputs are dropped, except the small
-   answer records (:data:`ANSWER_MIME`) which are always kept,
+   answer records (MIME type ``spec["answer_mime"]``, the grader passes
+   :data:`kamlab.answers.ANSWER_MIME`) which are always kept,
 4. reports, on a private pipe the kernel does not inherit (a
    :mod:`multiprocessing` connection, or an inherited file descriptor when
    spawned), first the kernel's process id (so the grader can kill the kernel's own process
@@ -46,7 +47,6 @@ import resource
 import sys
 from typing import Any
 
-ANSWER_MIME = "application/vnd.kamlab.answer+json"
 _MB = 1024 * 1024
 
 #: Modules the fork server imports once, so a forked worker does not pay for
@@ -81,11 +81,11 @@ def _size_of(msg: dict[str, Any]) -> int:
     return total
 
 
-def _is_answer(msg: dict[str, Any]) -> bool:
-    return ANSWER_MIME in (msg.get("content", {}).get("data") or {})
+def _is_answer(msg: dict[str, Any], answer_mime: str) -> bool:
+    return answer_mime in (msg.get("content", {}).get("data") or {})
 
 
-def _make_engine(cap_bytes: int, report):
+def _make_engine(cap_bytes: int, report, answer_mime: str):
     """A papermill engine whose nbclient client caps outputs and reports the kernel pid."""
     import nbformat
     from papermill.clientwrap import PapermillNotebookClient
@@ -107,7 +107,7 @@ def _make_engine(cap_bytes: int, report):
 
         def output(self, outs, msg, display_id, cell_index):
             size = _size_of(msg)
-            answer = _is_answer(msg)
+            answer = _is_answer(msg, answer_mime)
             if answer and size <= cap_bytes:
                 return super().output(outs, msg, display_id, cell_index)
             if self.kamlab_out_bytes + size > cap_bytes:
@@ -168,7 +168,7 @@ def run(spec: dict[str, Any], report=None) -> dict[str, Any]:
         from papermill.engines import papermill_engines
         from papermill.exceptions import PapermillExecutionError
 
-        engine, client = _make_engine(int(spec["max_output_mb"] * _MB), report)
+        engine, client = _make_engine(int(spec["max_output_mb"] * _MB), report, spec["answer_mime"])
         papermill_engines.register("kamlab", engine)
         try:
             papermill.execute_notebook(
