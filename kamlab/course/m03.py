@@ -156,7 +156,7 @@ def key_account(account: str | None, source: Any) -> str:
     >>> import kamlab as kl
     >>> key_account("C05", kl.datasets.load("chains"))
     'C05'
-    >>> key_account(None, kl.grading.workbook("m03")) == key_account(None, kl.datasets.load("chains"))
+    >>> key_account(None, kl.workbook("m03")) == key_account(None, kl.datasets.load("chains"))
     True
     """
     chains = source if isinstance(source, pd.DataFrame) else source.load("chains")

@@ -138,7 +138,7 @@ def catalog(source: Any = 0) -> pd.DataFrame:
     Examples
     --------
     >>> import kamlab as kl
-    >>> catalog(kl.grading.workbook("m04", variant=2)).equals(kl.resources.resource_catalog(2))
+    >>> catalog(kl.workbook("m04", variant=2)).equals(kl.resources.resource_catalog(2))
     True
     """
     from ..resources import resource_catalog

@@ -35,6 +35,8 @@ from typing import Any
 
 from .._errors import BadFileError, BadValueError
 from ..answers import ANSWER_MIME, answer_records, read_answers
+from ._bank import QuestionBank
+from ._registry import as_bank
 
 __all__ = ["grade", "GradeReport", "read_answers", "hidden_variant", "REASONS"]
 
@@ -684,7 +686,7 @@ def _setup_log(out: Path) -> logging.Logger:
 
 
 # --------------------------------------------------------------------------- grade
-def grade(module: str, submissions: str | os.PathLike, *, out: str | os.PathLike, jobs: int = 1,
+def grade(module: QuestionBank | str, submissions: str | os.PathLike, *, out: str | os.PathLike, jobs: int = 1,
           timeout: float = 300, variant: int | None = None, force: bool = False,
           memory_mb: int = 2048, max_output_mb: float = 20, language: str = "zh",
           progress: bool = True) -> GradeReport:
@@ -692,8 +694,12 @@ def grade(module: str, submissions: str | os.PathLike, *, out: str | os.PathLike
 
     Parameters
     ----------
-    module : str
-        Course module, e.g. ``"m02"`` (its question bank gives points and checks).
+    module : QuestionBank or str
+        The course module's question bank (it gives points and checks), e.g.
+        ``kamlab.course.get_bank("m02")``, or the id of a module whose bank
+        is registered (:func:`~kamlab.grading.register_bank`).  The grader
+        never imports the course itself; ``kamlab grade m02 ...`` finds the
+        bank for you.
     submissions : path
         Folder of submitted notebooks; each ``.ipynb`` is one submission.  The
         trainee's name is ``trainee`` in the notebook's parameters cell, else
@@ -723,7 +729,6 @@ def grade(module: str, submissions: str | os.PathLike, *, out: str | os.PathLike
     GradeReport
     """
     from . import _feedback, _gradebook
-    from kamlab.course import get_bank
 
     if int(jobs) < 1:
         raise BadValueError(zh=f"jobs 必须 ≥ 1，收到 {jobs!r}。", en=f"jobs must be ≥ 1, got {jobs!r}.",
@@ -731,7 +736,8 @@ def grade(module: str, submissions: str | os.PathLike, *, out: str | os.PathLike
     if float(timeout) <= 0:
         raise BadValueError(zh=f"timeout 必须 > 0 秒，收到 {timeout!r}。",
                             en=f"timeout must be > 0 seconds, got {timeout!r}.", column="timeout")
-    bank = get_bank(module)
+    bank = as_bank(module)
+    module = bank.module
     subs = Path(submissions).resolve()
     if not subs.is_dir():
         raise BadFileError(zh=f"找不到作业文件夹 {str(subs)!r}：请给出放 .ipynb 作业的文件夹。",

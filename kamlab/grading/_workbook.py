@@ -9,7 +9,7 @@ answers back from those outputs after re-running the notebook.
 Examples
 --------
 >>> import kamlab as kl
->>> wb = kl.grading.workbook("demo", trainee="王敏")
+>>> wb = kl.workbook("demo", trainee="王敏")
 >>> wb.check("q1", ...)
 ✗ 还没有作答
 """
@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, Callable
 from .._i18n import Messages, get_language, set_language
 from ..answers import ANSWER_MIME, decode, encode
 from ._bank import Context, Question, QuestionBank, Verdict
+from ._registry import as_bank
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -113,7 +114,7 @@ def _publish(bundle: dict[str, Any]) -> None:
 class Workbook:
     """A module's workbook in a notebook: data, self-checks and a summary.
 
-    Create it with :func:`workbook`.
+    Create it with ``kl.workbook(module, ...)`` (:func:`workbook`).
 
     Attributes
     ----------
@@ -151,7 +152,7 @@ class Workbook:
         Examples
         --------
         >>> import kamlab as kl
-        >>> chains = kl.grading.workbook("demo").load("chains")
+        >>> chains = kl.workbook("demo").load("chains")
         >>> "store_count" in chains.columns
         True
         """
@@ -170,7 +171,7 @@ class Workbook:
         Examples
         --------
         >>> import kamlab as kl
-        >>> wb = kl.grading.workbook("demo")
+        >>> wb = kl.workbook("demo")
         >>> wb.check("q1", "很多")
         ✗ 还不对：q1 的答案类型不对：需要一个数字，收到的是 str。提示：...
         >>> wb.check("q1", wb.load("chains")["store_count"].sum())
@@ -192,7 +193,7 @@ class Workbook:
         Examples
         --------
         >>> import kamlab as kl
-        >>> kl.grading.workbook("demo", variant=7).summary().iloc[0, 3]
+        >>> kl.workbook("demo", variant=7).summary().iloc[0, 3]
         '未作答'
         """
         import pandas as pd
@@ -225,17 +226,20 @@ class Workbook:
                     n=len(self.bank.questions), points=self.bank.total_points)
 
 
-def workbook(module: str, *, trainee: str = "", variant: int = 0, language: str = "zh",
+def workbook(bank: QuestionBank | str, *, trainee: str = "", variant: int = 0, language: str = "zh",
              data_file: str | None = None) -> Workbook:
-    """Open the workbook of course *module* in a notebook (the notebook's first code cell).
+    """Open the workbook of a question bank in a notebook (the notebook's first code cell).
 
     Sets the kamlab language.  The four keyword arguments are the
-    notebook's ``parameters`` cell, which the grader overrides.
+    notebook's ``parameters`` cell, which the grader overrides.  Notebooks
+    call ``kl.workbook("m02", ...)`` (:func:`kamlab.course.workbook`), which
+    finds the course module's bank and calls this function.
 
     Parameters
     ----------
-    module : str
-        Course module id, e.g. ``"m02"`` (``kl.course.modules()`` lists them).
+    bank : QuestionBank or str
+        The question bank, or the id of a module whose bank is registered
+        (:func:`~kamlab.grading.register_bank`).
     trainee : str
         The trainee's name.
     variant : int
@@ -248,15 +252,13 @@ def workbook(module: str, *, trainee: str = "", variant: int = 0, language: str 
     Examples
     --------
     >>> import kamlab as kl
-    >>> wb = kl.grading.workbook("demo", trainee="王敏", language="en")
+    >>> wb = kl.grading.workbook(kl.course.get_bank("demo"), trainee="王敏", language="en")
     >>> wb
     kamlab workbook demo (Demo module) · trainee 王敏 · data variant 0 · 4 questions, 10 points
     >>> kl.get_language()
     'en'
     """
-    from ..course import get_bank
-
-    bank = get_bank(module)
+    bank = as_bank(bank)
     set_language(language)
     context = Context(bank.module, variant=variant, language=language, trainee=str(trainee or ""),
                       data_file=str(data_file) if data_file else None,
