@@ -168,11 +168,11 @@ print(json.dumps({
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc and POSIX rlimits")
 @pytest.mark.parametrize("spawn", ["0", "1"], ids=["forked", "spawned"])
 def test_each_submission_runs_in_its_own_folder_environment_and_limits(tmp_path, monkeypatch, spawn):
-    from kamlab.grading import _runner
+    from kamlab.grading import _processes
 
     monkeypatch.setenv("KAMLAB_TEST_SECRET", "token")
     monkeypatch.setenv("KAMLAB_GRADER_SPAWN", spawn)
-    monkeypatch.setattr(_runner, "_FORKSERVER", [])  # choose the process model again
+    monkeypatch.setattr(_processes, "_FORKSERVER", [])  # choose the process model again
     subs = tmp_path / "subs"
     subs.mkdir()
     nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(_PROBE)], metadata={

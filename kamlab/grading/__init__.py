@@ -35,11 +35,13 @@ Examples
 from __future__ import annotations
 
 from ..answers import ANSWER_MIME, Opaque, Record, decode, encode, read_answers
-from ._bank import (NOT_ANSWERED, Context, Question, QuestionBank, Verdict, WrongType,
-                    close_to, equals, fail, passed, same_set)
+from ._bank import Question, QuestionBank
+from ._checks import close_to, equals, same_set
+from ._context import Context
+from ._verdict import NOT_ANSWERED, Verdict, WrongType, fail, passed
 from ._registry import register_bank, registered_bank
 from ._workbook import Workbook, verdict_text, workbook
-# The grader (helper B's modules): re-run submissions, read answers back, gradebook.
+# The grader: re-run submissions, read answers back, gradebook.
 from ._runner import GradeReport, grade, hidden_variant
 
 __all__ = [
