@@ -16,15 +16,14 @@ Examples
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Callable
+from typing import Any, Callable
 
-from .._i18n import Messages, get_language, set_language
+import pandas as pd
+
+from .._i18n import Messages, get_language, localized, set_language
 from ..answers import ANSWER_MIME, decode, encode
 from ._bank import Context, Question, QuestionBank, Verdict
 from ._registry import as_bank
-
-if TYPE_CHECKING:  # pragma: no cover
-    import pandas as pd
 
 __all__ = ["ANSWER_MIME", "Workbook", "workbook", "verdict_text"]
 
@@ -74,11 +73,9 @@ def verdict_text(question: Question, verdict: Verdict, answered: bool = True,
     '✓ Correct'
     """
     lang = language or get_language()
-    zh = lang == "zh"
 
     def pick(key: str, **kw: Any) -> str:
-        a, b = _MSG.both(key, **kw)
-        return a if zh else b
+        return localized(*_MSG.both(key, **kw), lang)
 
     if not answered:
         return pick("unanswered")
@@ -86,9 +83,9 @@ def verdict_text(question: Question, verdict: Verdict, answered: bool = True,
         return pick("manual")
     if verdict.ok:
         return pick("ok")
-    text = pick("wrong", reason=_strip(verdict.reason("zh" if zh else "en")) or
-                ("答案不对" if zh else "the answer is not right"))
-    hint = question.hint[0 if zh else 1].strip()
+    text = pick("wrong", reason=_strip(verdict.reason(lang)) or
+                localized("答案不对", "the answer is not right", lang))
+    hint = localized(*question.hint, lang).strip()
     if hint:
         text += pick("hint", hint=hint)
     return text
@@ -96,7 +93,7 @@ def verdict_text(question: Question, verdict: Verdict, answered: bool = True,
 
 def _get_ipython() -> Any:
     try:
-        from IPython import get_ipython
+        from IPython import get_ipython  # lazy: IPython is optional outside Jupyter
     except ImportError:  # pragma: no cover - IPython ships with Jupyter
         return None
     return get_ipython()
@@ -107,7 +104,7 @@ def _publish(bundle: dict[str, Any]) -> None:
     if _get_ipython() is None:
         print(bundle["text/plain"])
         return
-    from IPython.display import display
+    from IPython.display import display  # lazy: only inside IPython (found above)
     display(bundle, raw=True, metadata={})
 
 
@@ -146,7 +143,7 @@ class Workbook:
         """Answers checked so far (as the grader will read them back)."""
         return dict(self._answers)
 
-    def load(self, name: str) -> "pd.DataFrame":
+    def load(self, name: str) -> pd.DataFrame:
         """Return data set *name* for this workbook's variant (your own copy).
 
         Examples
@@ -187,7 +184,7 @@ class Workbook:
         self._publish({ANSWER_MIME: {"module": self.bank.module, "key": key, "answer": data},
                        "text/plain": text})
 
-    def summary(self) -> "pd.DataFrame":
+    def summary(self) -> pd.DataFrame:
         """A table of every question: prompt, points, self-check score and ✓/✗.
 
         Examples
@@ -196,8 +193,6 @@ class Workbook:
         >>> kl.workbook("demo", variant=7).summary().iloc[0, 3]
         '未作答'
         """
-        import pandas as pd
-        zh = get_language() == "zh"
         rows = []
         for q in self.bank.questions:
             v = self._verdicts.get(q.key)
@@ -209,7 +204,7 @@ class Workbook:
                 status, score = _MSG("st_ok"), v.score
             else:
                 status, score = _MSG("st_wrong", reason=_strip(v.reason())), v.score
-            rows.append((q.prompt[0 if zh else 1], q.points, score, status))
+            rows.append((localized(*q.prompt), q.points, score, status))
         cols = [_MSG("col_prompt"), _MSG("col_points"), _MSG("col_score"), _MSG("col_status")]
         table = pd.DataFrame(rows, columns=cols, index=pd.Index(self.bank.keys(), name="key"))
         return table
@@ -220,8 +215,7 @@ class Workbook:
         self._verdicts.clear()
 
     def __repr__(self) -> str:
-        zh = get_language() == "zh"
-        return _MSG("repr", module=self.module, title=self.bank.title[0 if zh else 1],
+        return _MSG("repr", module=self.module, title=localized(*self.bank.title),
                     trainee=self.trainee or _MSG("nobody"), variant=self.variant,
                     n=len(self.bank.questions), points=self.bank.total_points)
 

@@ -45,6 +45,7 @@ import json
 import os
 import resource
 import sys
+import tempfile
 from typing import Any
 
 _MB = 1024 * 1024
@@ -87,6 +88,8 @@ def _is_answer(msg: dict[str, Any], answer_mime: str) -> bool:
 
 def _make_engine(cap_bytes: int, report, answer_mime: str):
     """A papermill engine whose nbclient client caps outputs and reports the kernel pid."""
+    # imported in the worker only (preloaded by the fork server, see PRELOAD), after run()
+    # has lowered the limits: the grader process never imports papermill
     import nbformat
     from papermill.clientwrap import PapermillNotebookClient
     from papermill.engines import NBClientEngine
@@ -163,6 +166,7 @@ def run(spec: dict[str, Any], report=None) -> dict[str, Any]:
     sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
     status: dict[str, Any] = {"status": "ok", "error": ""}
     try:
+        # inside the try: a broken papermill install is reported as a worker_error status
         import papermill
         from nbclient.exceptions import DeadKernelError
         from papermill.engines import papermill_engines
@@ -206,8 +210,6 @@ def _child(job: dict[str, Any]) -> None:
     *job* holds ``spec``, ``env`` (the whole environment), ``stderr`` (log
     file path) and ``conn`` (write end of the status pipe).
     """
-    import tempfile
-
     os.setsid()  # own session and process group: the grader kills the group
     devnull = os.open(os.devnull, os.O_RDWR)
     err = os.open(job["stderr"], os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
