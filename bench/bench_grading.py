@@ -76,10 +76,11 @@ def bare(paths: list[Path], work: Path, variant: int, jobs: int = 2) -> float:
 
 
 def graded(folder: Path, out: Path, jobs: int) -> float:
+    from kamlab.course import get_bank
     from kamlab.grading._runner import grade
 
     start = time.perf_counter()
-    report = grade("demo", folder, out=out, jobs=jobs, timeout=120, progress=False)
+    report = grade(get_bank("demo"), folder, out=out, jobs=jobs, timeout=120, progress=False)
     elapsed = time.perf_counter() - start
     bad = report.gradebook[report.gradebook["total"] < report.gradebook["max_points"]]
     if len(bad):

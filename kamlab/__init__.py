@@ -49,7 +49,7 @@ _SUBMODULES = (
 #: Functions re-exported lazily: name -> (module, attribute).
 _LAZY_FUNCTIONS = {
     "read_table": ("kamlab._io", "read_table"),
-    "workbook": ("kamlab.grading", "workbook"),
+    "workbook": ("kamlab.course", "workbook"),
 }
 
 __all__ = [

@@ -13,7 +13,9 @@ from __future__ import annotations
 import argparse
 import sys
 
+from . import grading
 from ._errors import KamlabInputError
+from .course import get_bank
 
 __all__ = ["main"]
 
@@ -50,12 +52,11 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         if args.command == "grade":
-            from .grading._runner import grade
-
-            report = grade(args.module, args.submissions, out=args.out, jobs=args.jobs,
-                           timeout=args.timeout, variant=args.variant, force=args.force,
-                           memory_mb=args.memory_mb, max_output_mb=args.max_output_mb,
-                           language=args.language, progress=not args.no_progress)
+            # the top layer finds the course module's bank; grading never imports the course
+            report = grading.grade(get_bank(args.module), args.submissions, out=args.out, jobs=args.jobs,
+                                   timeout=args.timeout, variant=args.variant, force=args.force,
+                                   memory_mb=args.memory_mb, max_output_mb=args.max_output_mb,
+                                   language=args.language, progress=not args.no_progress)
             print(f"graded {report.n_submissions} submissions of {report.module} on variant "
                   f"{report.variant} ({report.n_graded} now, {report.n_cached} from an earlier run, "
                   f"{report.n_problems} with problems)")
@@ -63,9 +64,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"feedback:  {report.feedback_dir}\nlog:       {report.log}")
             return 0
         if args.command == "example-class":
-            from .grading._example_class import example_class
-
-            paths = example_class(args.module, args.out, n=args.n, seed=args.seed, solution=args.solution)
+            paths = grading.example_class(args.module, args.out, n=args.n, seed=args.seed,
+                                          solution=args.solution)
             print(f"wrote {len(paths)} submissions to {args.out}")
             return 0
     except KamlabInputError as exc:

@@ -16,7 +16,7 @@ from hypothesis.extra import pandas as hpd
 
 from kamlab import BadValueError
 from kamlab.grading import Opaque, Record, decode, encode
-from kamlab.grading._answers import MAX_DEPTH
+from kamlab.answers import MAX_DEPTH
 
 
 def trip(answer):

@@ -14,10 +14,12 @@ from pathlib import Path
 import nbformat
 import pytest
 
+from kamlab.course import get_bank
 from kamlab.grading import _example_class as ec
 from kamlab.grading._runner import grade
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "demo_solution.ipynb"
+DEMO = get_bank("demo")  # grading does not import the course: pass the bank
 HIDDEN = 7
 HOSTILE_NAME = '<script>alert("x")</script>&王'
 
@@ -60,7 +62,7 @@ def build_class(folder: Path) -> dict[str, str]:
 def graded_class(tmp_path_factory):
     root = tmp_path_factory.mktemp("class")
     kinds = build_class(root / "subs")
-    report = grade("demo", root / "subs", out=root / "out", jobs=2, timeout=20, variant=HIDDEN,
+    report = grade(DEMO, root / "subs", out=root / "out", jobs=2, timeout=20, variant=HIDDEN,
                    memory_mb=1500, max_output_mb=5, progress=False)
     return root, kinds, report
 

@@ -16,12 +16,14 @@ import pytest
 
 from kamlab._errors import BadFileError, BadSpecError, BadValueError
 from kamlab.cli import main
+from kamlab.course import get_bank
 from kamlab.grading import ANSWER_MIME, encode
 from kamlab.grading import _example_class as ec
 from kamlab.grading._feedback import safe_name
 from kamlab.grading._runner import grade, hidden_variant, read_answers
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "demo_solution.ipynb"
+DEMO = get_bank("demo")  # grading does not import the course: pass the bank
 
 
 def _nb_with(records):
@@ -61,9 +63,9 @@ def test_safe_name_cannot_escape_the_feedback_folder():
 
 def test_bad_arguments_raise_one_clear_error(tmp_path):
     with pytest.raises(BadValueError, match="jobs"):
-        grade("demo", tmp_path, out=tmp_path / "o", jobs=0)
+        grade(DEMO, tmp_path, out=tmp_path / "o", jobs=0)
     with pytest.raises(BadFileError, match="Submissions folder"):
-        grade("demo", tmp_path / "missing", out=tmp_path / "o")
+        grade(DEMO, tmp_path / "missing", out=tmp_path / "o")
     with pytest.raises(BadSpecError):
         grade("dmeo", tmp_path, out=tmp_path / "o")
 
@@ -80,22 +82,22 @@ def _good_class(folder: Path, names) -> None:
 
 def test_rerun_grades_nothing_new_and_force_regrades(tmp_path):
     _good_class(tmp_path / "subs", ["赵一", "钱二"])
-    first = grade("demo", tmp_path / "subs", out=tmp_path / "out", jobs=2, timeout=60, progress=False)
+    first = grade(DEMO, tmp_path / "subs", out=tmp_path / "out", jobs=2, timeout=60, progress=False)
     assert (first.n_graded, first.n_cached) == (2, 0)
     assert list(first.gradebook["total"]) == [6.0, 4.0]
     assert first.variant == hidden_variant("demo")
     csv_before = (tmp_path / "out" / "gradebook.csv").read_bytes()
-    second = grade("demo", tmp_path / "subs", out=tmp_path / "out", jobs=2, progress=False)
+    second = grade(DEMO, tmp_path / "subs", out=tmp_path / "out", jobs=2, progress=False)
     assert (second.n_graded, second.n_cached) == (0, 2)
     assert (tmp_path / "out" / "gradebook.csv").read_bytes() == csv_before
     # another variant is another result; force regrades what is stored
-    forced = grade("demo", tmp_path / "subs", out=tmp_path / "out", jobs=2, force=True, progress=False)
+    forced = grade(DEMO, tmp_path / "subs", out=tmp_path / "out", jobs=2, force=True, progress=False)
     assert (forced.n_graded, forced.n_cached) == (2, 0)
     pd.testing.assert_frame_equal(forced.gradebook, first.gradebook)
     # a changed notebook is graded again, the other is not
     path = tmp_path / "subs" / "s1.ipynb"
     path.write_bytes(ec.dumps(ec.set_trainee(ec.clear_outputs(nbformat.read(FIXTURE, 4)), "钱二")))
-    third = grade("demo", tmp_path / "subs", out=tmp_path / "out", jobs=1, progress=False)
+    third = grade(DEMO, tmp_path / "subs", out=tmp_path / "out", jobs=1, progress=False)
     assert (third.n_graded, third.n_cached) == (1, 1)
     assert list(third.gradebook["total"]) == [6.0, 6.0]
 
@@ -103,8 +105,8 @@ def test_rerun_grades_nothing_new_and_force_regrades(tmp_path):
 def test_killed_run_leaves_no_half_gradebook_and_resumes(tmp_path):
     _good_class(tmp_path / "subs", ["孙三", "李四", "周五"])
     out = tmp_path / "out"
-    code = ("import sys; from kamlab.grading._runner import grade; "
-            f"grade('demo', {str(tmp_path / 'subs')!r}, out={str(out)!r}, jobs=1, timeout=60, progress=False)")
+    code = ("import sys; from kamlab.course import get_bank; from kamlab.grading._runner import grade; "
+            f"grade(get_bank('demo'), {str(tmp_path / 'subs')!r}, out={str(out)!r}, jobs=1, timeout=60, progress=False)")
     proc = subprocess.Popen([sys.executable, "-c", code], start_new_session=True)
     deadline = time.monotonic() + 90
     while time.monotonic() < deadline and not list((out / "results").glob("*.json")):
@@ -117,7 +119,7 @@ def test_killed_run_leaves_no_half_gradebook_and_resumes(tmp_path):
     assert not (out / "gradebook.csv").exists() and not (out / "gradebook.xlsx").exists()
     # litter of an interrupted write and a damaged result are ignored / regraded
     (out / "results" / ".junk.123.tmp").write_text("{", encoding="utf-8")
-    report = grade("demo", tmp_path / "subs", out=out, jobs=2, timeout=60, progress=False)
+    report = grade(DEMO, tmp_path / "subs", out=out, jobs=2, timeout=60, progress=False)
     assert report.n_cached == len(done) and report.n_graded == 3 - len(done)
     assert list(report.gradebook["trainee"]) == sorted(["孙三", "李四", "周五"])
     assert sorted(report.gradebook["total"]) == [4.0, 6.0, 6.0]
@@ -166,18 +168,18 @@ print(json.dumps({
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc and POSIX rlimits")
 @pytest.mark.parametrize("spawn", ["0", "1"], ids=["forked", "spawned"])
 def test_each_submission_runs_in_its_own_folder_environment_and_limits(tmp_path, monkeypatch, spawn):
-    from kamlab.grading import _runner
+    from kamlab.grading import _processes
 
     monkeypatch.setenv("KAMLAB_TEST_SECRET", "token")
     monkeypatch.setenv("KAMLAB_GRADER_SPAWN", spawn)
-    monkeypatch.setattr(_runner, "_FORKSERVER", [])  # choose the process model again
+    monkeypatch.setattr(_processes, "_FORKSERVER", [])  # choose the process model again
     subs = tmp_path / "subs"
     subs.mkdir()
     nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(_PROBE)], metadata={
         "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},
         "language_info": {"name": "python"}})
     (subs / "probe.ipynb").write_text(nbformat.writes(nb), encoding="utf-8")
-    report = grade("demo", subs, out=tmp_path / "out", jobs=1, timeout=60, memory_mb=1500,
+    report = grade(DEMO, subs, out=tmp_path / "out", jobs=1, timeout=60, memory_mb=1500,
                    max_output_mb=5, progress=False)
     assert report.gradebook["status"].tolist() == ["no_answers"]
     work = tmp_path / "out" / "work" / "probe"

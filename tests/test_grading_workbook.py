@@ -11,7 +11,8 @@ import papermill
 import pytest
 
 import kamlab as kl
-from kamlab.grading import ANSWER_MIME, Context, Workbook, decode, workbook
+from kamlab.course import workbook
+from kamlab.grading import ANSWER_MIME, Context, Workbook, decode
 from kamlab.grading import _workbook
 
 from test_grading_bank import FIXED, RIGHT, StubContext

@@ -31,7 +31,7 @@ from ._catalog import CATALOG, catalog_table
 if TYPE_CHECKING:  # pragma: no cover
     from ..grading import QuestionBank
 
-__all__ = ["modules", "get_bank", "CATALOG", "catalog_table"]
+__all__ = ["modules", "get_bank", "workbook", "CATALOG", "catalog_table"]
 
 _NAME = re.compile(r"^(m\d\d|demo)$")
 
@@ -71,6 +71,9 @@ def get_bank(module: str) -> "QuestionBank":
                            f"There is no course module {module!r}{en_hint}. Modules: {listed}.")
     bank = importlib.import_module(f"{__name__}.{name}").BANK
     return bank
+
+
+from ._workbook import workbook  # noqa: E402 - after get_bank, which _workbook imports
 
 
 def __getattr__(name: str):  # kl.course.m02 imports the module on first use

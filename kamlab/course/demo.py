@@ -13,7 +13,7 @@ Examples
 
 from __future__ import annotations
 
-from ..grading import Context, Question, QuestionBank, close_to, equals
+from ..grading import Context, Question, QuestionBank, close_to, equals, register_bank
 
 __all__ = ["BANK"]
 
@@ -55,3 +55,6 @@ BANK = QuestionBank(
                  None, manual=True),
     ),
 )
+
+# the grader and the self-check find this bank by its module id
+register_bank(BANK)

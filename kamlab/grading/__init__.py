@@ -16,6 +16,14 @@ Design (as otter-grader / Data 8 notebooks do it):
    own process: the notebook can change neither points nor checks.
 4. Checks never raise and never reveal the answer (``Verdict.reason_zh/en``).
 
+Layers: grading sits below :mod:`kamlab.course` and never imports it.
+:func:`grade` and :func:`workbook` take a :class:`QuestionBank` (or the id of
+a bank registered with :func:`register_bank`); ``kl.workbook("m02")`` and
+``kamlab grade m02 ...`` (the course layer and the command line) find the
+course module's bank and pass it.  The answer format (:func:`encode`,
+:func:`decode`, :data:`ANSWER_MIME`, :func:`read_answers`) lives in
+:mod:`kamlab.answers` and is re-exported here.
+
 Examples
 --------
 >>> from kamlab.grading import Context, QuestionBank, Question, equals
@@ -26,18 +34,31 @@ Examples
 
 from __future__ import annotations
 
-from ._answers import Opaque, Record, decode, encode
-from ._bank import (NOT_ANSWERED, Context, Question, QuestionBank, Verdict, WrongType,
-                    close_to, equals, fail, passed, same_set)
-from ._bank import _as_number as as_number  # public: a check's answer read as a number (WrongType if not)
-from ._workbook import ANSWER_MIME, Workbook, verdict_text, workbook
-# The grader (helper B's modules): re-run submissions, read answers back, gradebook.
-from ._runner import GradeReport, grade, hidden_variant, read_answers
+from ..answers import ANSWER_MIME, Opaque, Record, decode, encode, read_answers
+from ._bank import Question, QuestionBank
+from ._checks import close_to, equals, same_set
+from ._context import Context
+from ._verdict import NOT_ANSWERED, Verdict, WrongType, as_number, fail, passed
+from ._registry import register_bank, registered_bank
+from ._workbook import Workbook, verdict_text, workbook
+# The grader: re-run submissions, read answers back, gradebook.
+from ._runner import GradeReport, grade, hidden_variant
 
 __all__ = [
     "Verdict", "Context", "Question", "QuestionBank", "WrongType", "NOT_ANSWERED",
     "close_to", "equals", "same_set", "fail", "passed",
+    "register_bank", "registered_bank",
     "workbook", "Workbook", "verdict_text", "ANSWER_MIME",
     "encode", "decode", "Record", "Opaque",
     "grade", "read_answers", "GradeReport", "hidden_variant",
 ]
+
+
+def __getattr__(name: str):
+    if name == "example_class":
+        # lazy: _example_class imports nbformat (seconds on a busy machine), which a notebook's
+        # kl.workbook(...) must not pay for; only ``kamlab example-class`` needs it
+        from ._example_class import example_class
+
+        return example_class
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

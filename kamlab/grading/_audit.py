@@ -25,6 +25,8 @@ from __future__ import annotations
 
 
 def _install() -> None:
+    # imported here, not at module level: this file runs in the trainee's kernel
+    # (runpy), and must leave no name behind in the trainee's namespace
     import json
     import os
     import sys

@@ -15,15 +15,19 @@ from __future__ import annotations
 
 import copy
 import re
+import tempfile
 from importlib import resources
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import nbformat
+import numpy as np
+import papermill
 from nbformat.v4 import new_code_cell
 
 from .._errors import BadSpecError
+from ..answers import read_answers
 
 __all__ = ["example_class", "find_solution", "HOSTILE", "answer_keys", "set_trainee", "set_answer",
            "insert_after_check", "typed_in", "dumps", "clear_outputs"]
@@ -253,12 +257,6 @@ def corrupt(data: bytes) -> bytes:
 
 def _variant0_answers(solution: Path, module: str) -> dict[str, Any]:
     """Run the solution once on variant 0 and read its recorded answers."""
-    import tempfile
-
-    import papermill
-
-    from ._runner import read_answers
-
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "out.ipynb"
         try:
@@ -278,8 +276,6 @@ def example_class(module: str, out: str | Path, *, n: int = 24, seed: int = 0,
     Returns the paths written (``NN_<name>.ipynb``).  Deterministic for a given
     *seed*.  One submission of each :data:`HOSTILE` kind is always included.
     """
-    import numpy as np
-
     if n < len(HOSTILE) + 6:
         raise BadSpecError(zh=f"n 至少为 {len(HOSTILE) + 6}，收到 {n}。",
                            en=f"n must be at least {len(HOSTILE) + 6}, got {n}.", column="n")

@@ -8,17 +8,17 @@ reasons that may quote answers) is HTML-escaped; file names are made safe
 from __future__ import annotations
 
 import html
-import os
 import re
-import threading
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
+from .._atomic import atomic_write_text
+from .._i18n import Messages, localized
 from ._gradebook import NOT_ANSWERED, WRONG, reasons_of
 
-_T = {
+_T = Messages({
     "title": ("成绩反馈", "Grading feedback"),
     "trainee": ("学员", "Trainee"),
     "file": ("文件", "File"),
@@ -35,7 +35,7 @@ _T = {
     "variant": ("评分时使用了另一组数据（变体 {v}），所以从数据计算出的答案仍然正确，手动输入的数字则不然。",
                 "Graded on another data set (variant {v}): answers computed from the data stay right, "
                 "typed-in numbers do not."),
-}
+})
 _STATUS = {
     "ok": ("已评分", "graded"), "not_a_notebook": ("文件损坏", "corrupt file"),
     "wrong_module": ("模块不对", "wrong module"), "timeout": ("超时", "timed out"),
@@ -60,18 +60,20 @@ def safe_name(name: str) -> str:
 def page(bank: Any, result: dict[str, Any], name: str, *, language: str = "zh",
          variant: int = 0) -> str:
     """The feedback page of one submission as an HTML string."""
-    i = 0 if language == "zh" else 1
     e = html.escape
 
+    def tr(zh: str, en: str) -> str:
+        return localized(zh, en, language)
+
     def t(key: str, **kw: Any) -> str:
-        return e(_T[key][i].format(**kw))
+        return e(tr(*_T.both(key, **kw)))
 
     lost = {label: (zh, en) for label, zh, en in reasons_of(bank, result)}
     rows = []
     for q in bank.questions:
         v = result["verdicts"].get(q.key, {})
         if q.manual or v.get("manual"):
-            mark, pts, reason, hint = "✎", "–", e(_T["manual"][i]), ""
+            mark, pts, reason, hint = "✎", "–", t("manual"), ""
         else:
             ok = bool(v.get("ok")) and v.get("score", 0) >= q.points - 1e-12
             mark = "✓" if ok else "✗"
@@ -80,16 +82,16 @@ def page(bank: Any, result: dict[str, Any], name: str, *, language: str = "zh",
                 reason = hint = ""
             else:
                 zh, en = lost.get(q.key, NOT_ANSWERED if not v.get("answered") else WRONG)
-                reason = e((zh, en)[i] or zh or en)
-                hint = e(q.hint[i] or q.hint[0]) if q.hint else ""
+                reason = e(tr(zh, en) or zh or en)
+                hint = e(tr(*q.hint) or q.hint[0]) if q.hint else ""
         rows.append(f"<tr class='{'ok' if mark == '✓' else 'no'}'><td>{e(q.key)}</td>"
-                    f"<td>{e(q.prompt[i] or q.prompt[0])}</td><td>{mark}</td><td>{pts}</td>"
+                    f"<td>{e(tr(*q.prompt) or q.prompt[0])}</td><td>{mark}</td><td>{pts}</td>"
                     f"<td>{reason}</td><td>{hint}</td></tr>")
-    notes = "".join(f"<li>{e(n['zh'] if i == 0 else n['en'])}</li>" for n in result.get("notes", []))
+    notes = "".join(f"<li>{e(tr(n['zh'], n['en']))}</li>" for n in result.get("notes", []))
     total = sum(v["score"] for v in result["verdicts"].values() if not v["manual"])
     max_points = sum(q.points for q in bank.questions if not q.manual)
-    status = _STATUS.get(result["status"], (result["status"],) * 2)[i]
-    lang = "zh-CN" if i == 0 else "en"
+    status = tr(*_STATUS.get(result["status"], (result["status"],) * 2))
+    lang = tr("zh-CN", "en")
     return (
         f"<!DOCTYPE html>\n<html lang='{lang}'><head><meta charset='utf-8'>"
         f"<title>{t('title')} – {e(name)}</title>"
@@ -121,8 +123,6 @@ def write_all(bank: Any, results: list[dict[str, Any]], table: pd.DataFrame, fol
         stem = base if base not in used else f"{base}_{safe_name(res['file'])}"
         used.add(stem)
         path = folder / f"{stem}.html"
-        tmp = path.with_name(f".{stem}.{os.getpid()}.{threading.get_ident()}.tmp")
-        tmp.write_text(page(bank, res, name, language=language, variant=variant), encoding="utf-8")
-        os.replace(tmp, path)
+        atomic_write_text(path, page(bank, res, name, language=language, variant=variant))
         written.append(path)
     return written

@@ -9,14 +9,15 @@ every lost point, each in Chinese and English (``中文 / English``).
 
 from __future__ import annotations
 
-import os
+import io
 import re
-import threading
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pandas as pd
+
+from .._atomic import atomic_path, atomic_write_bytes
 
 WRONG = ("答案不正确", "wrong answer")
 NOT_ANSWERED = ("未作答", "not answered")
@@ -74,10 +75,6 @@ def build(bank: Any, results: list[dict[str, Any]]) -> pd.DataFrame:
     return table.sort_values(["trainee", "file"], kind="stable").reset_index(drop=True)
 
 
-def _tmp(path: Path) -> Path:
-    return path.with_name(f".{path.stem}.{os.getpid()}.{threading.get_ident()}.tmp{path.suffix}")
-
-
 _ILLEGAL_XLSX = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
@@ -92,9 +89,8 @@ def write(table: pd.DataFrame, bank: Any, out: Path) -> tuple[Path, Path]:
     clean = table.copy()
     for col in ("trainee", "file", "reasons"):
         clean[col] = clean[col].astype(str).map(_no_formula)
-    tmp = _tmp(csv_path)
-    clean.to_csv(tmp, index=False, encoding="utf-8-sig")
-    os.replace(tmp, csv_path)
+    with atomic_path(csv_path) as tmp:
+        clean.to_csv(tmp, index=False, encoding="utf-8-sig")
     questions = pd.DataFrame({
         "key": [q.key for q in bank.questions],
         "points": [float(q.points) for q in bank.questions],
@@ -104,9 +100,9 @@ def write(table: pd.DataFrame, bank: Any, out: Path) -> tuple[Path, Path]:
     })
     for col in ("trainee", "file", "reasons"):
         clean[col] = clean[col].str.replace(_ILLEGAL_XLSX, "", regex=True)
-    tmp = _tmp(xlsx_path)
-    with pd.ExcelWriter(tmp, engine="openpyxl") as xw:
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="openpyxl") as xw:
         clean.to_excel(xw, sheet_name="gradebook", index=False)
         questions.to_excel(xw, sheet_name="questions", index=False)
-    os.replace(tmp, xlsx_path)
+    atomic_write_bytes(xlsx_path, buffer.getvalue())
     return csv_path, xlsx_path

@@ -15,31 +15,28 @@ See ``docs/grading.md`` for the isolation the grader gives and does not give.
 
 from __future__ import annotations
 
-import ast
 import concurrent.futures as cf
 import dataclasses
 import hashlib
-import json
 import logging
 import os
-import re
-import shutil
-import signal
-import subprocess
 import sys
-import threading
 import time
-from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from .._errors import BadFileError, BadValueError
+from ..answers import answer_records, read_answers
+from . import _feedback, _gradebook
+from ._bank import QuestionBank
+from ._cache import load_result, result_key, store_result
+from ._context import Context
+from ._execute import _execute, _mpl_cache, _read_audit, _Run
+from ._processes import _forkserver, _kill_group
+from ._registry import as_bank
+from ._submission import declared_module, load_notebook, parameters_cell, trainee_from
 
 __all__ = ["grade", "GradeReport", "read_answers", "hidden_variant", "REASONS"]
-
-ANSWER_MIME = "application/vnd.kamlab.answer+json"
-_WORKER = Path(__file__).with_name("_worker.py")
-_AUDIT = Path(__file__).with_name("_audit.py")
 
 #: Submission-level reasons (status -> (zh, en)); ``{}`` fields are filled in.
 REASONS: dict[str, tuple[str, str]] = {
@@ -99,110 +96,6 @@ def hidden_variant(module: str) -> int:
     return 1 + int.from_bytes(digest[:4], "big") % 999
 
 
-# --------------------------------------------------------------------------- notebooks
-def read_answers(nb: Mapping[str, Any], module: str) -> dict[str, Any]:
-    """Answers a notebook recorded for *module*: the last record per key wins.
-
-    Scans every code cell's outputs for :data:`ANSWER_MIME` bundles whose
-    ``module`` is *module*; decodes each with :func:`kamlab.grading._answers.decode`.
-    A record that cannot be decoded is skipped (the question then counts as
-    not answered).
-
-    Examples
-    --------
-    >>> nb = {"cells": [{"cell_type": "code", "outputs": [{"output_type": "display_data",
-    ...       "data": {ANSWER_MIME: {"module": "demo", "key": "q1", "answer": 3}}}]}]}
-    >>> read_answers(nb, "demo"), read_answers(nb, "m02")
-    ({'q1': 3}, {})
-    """
-    from ._answers import decode
-
-    found: dict[str, Any] = {}
-    for rec in _answer_records(nb):
-        if rec.get("module") != module or not isinstance(rec.get("key"), str):
-            continue
-        try:
-            found[rec["key"]] = decode(rec.get("answer"))
-        except Exception:  # noqa: BLE001 - a bad record counts as not answered
-            found.pop(rec["key"], None)
-    return found
-
-
-def _answer_records(nb: Mapping[str, Any]) -> list[dict[str, Any]]:
-    records = []
-    for cell in nb.get("cells", []) or []:
-        if not isinstance(cell, Mapping) or cell.get("cell_type") != "code":
-            continue
-        for out in cell.get("outputs", []) or []:
-            data = out.get("data") if isinstance(out, Mapping) else None
-            rec = data.get(ANSWER_MIME) if isinstance(data, Mapping) else None
-            if isinstance(rec, str):
-                try:
-                    rec = json.loads(rec)
-                except ValueError:
-                    rec = None
-            if isinstance(rec, Mapping):
-                records.append(dict(rec))
-    return records
-
-
-def _load_notebook(data: bytes):
-    """Parse notebook bytes tolerantly; ``None`` if it is not a notebook."""
-    import nbformat
-
-    try:
-        text = data.decode("utf-8-sig")
-        raw = json.loads(text)
-        if not isinstance(raw, dict) or not isinstance(raw.get("cells"), list):
-            return None
-        return nbformat.reads(text, as_version=4)
-    except Exception:  # noqa: BLE001
-        return None
-
-
-def _source(cell: Mapping[str, Any]) -> str:
-    src = cell.get("source", "")
-    return "".join(src) if isinstance(src, list) else str(src)
-
-
-def _parameters_cell(nb) -> Mapping[str, Any] | None:
-    for cell in nb.cells:
-        if cell.get("cell_type") == "code" and "parameters" in (cell.get("metadata", {}).get("tags") or []):
-            return cell
-    return None
-
-
-def _trainee_from(nb, stem: str) -> str:
-    cell = _parameters_cell(nb)
-    if cell is not None:
-        try:
-            tree = ast.parse(_source(cell))
-        except SyntaxError:
-            tree = None
-        for node in getattr(tree, "body", []):
-            if (isinstance(node, ast.Assign) and len(node.targets) == 1
-                    and isinstance(node.targets[0], ast.Name) and node.targets[0].id == "trainee"
-                    and isinstance(node.value, ast.Constant) and isinstance(node.value.value, str)
-                    and node.value.value.strip()):
-                return node.value.value.strip()[:80]
-    return stem
-
-
-_WORKBOOK_CALL = re.compile(r"workbook\(\s*(?:module\s*=\s*)?[\"']([A-Za-z0-9_]+)[\"']")
-
-
-def _declared_module(nb) -> str | None:
-    meta = nb.metadata.get("kamlab") if hasattr(nb, "metadata") else None
-    if isinstance(meta, Mapping) and isinstance(meta.get("module"), str):
-        return meta["module"]
-    for cell in nb.cells:
-        if cell.get("cell_type") == "code":
-            m = _WORKBOOK_CALL.search(_source(cell))
-            if m:
-                return m.group(1)
-    return None
-
-
 # --------------------------------------------------------------------------- report
 @dataclasses.dataclass(frozen=True)
 class GradeReport:
@@ -234,401 +127,32 @@ class GradeReport:
         return self.gradebook.to_html(index=False)
 
 
-# --------------------------------------------------------------------------- helpers
-def _atomic_write_bytes(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
-    with open(tmp, "wb") as fh:
-        fh.write(data)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, path)
-
-
-def _kill_group(pgid: int | None) -> None:
-    if not pgid:
-        return
-    try:
-        if os.getpgid(pgid) != pgid:  # not (or no longer) a group leader we started
-            return
-        os.killpg(pgid, signal.SIGKILL)
-    except (ProcessLookupError, PermissionError, OSError):
-        pass
-
-
-def _child_env(work: Path, audit: dict[str, Any] | None, mplconfig: str | None) -> dict[str, str]:
-    keep = ("PATH", "LANG", "LC_ALL", "LC_CTYPE", "PYTHONPATH", "VIRTUAL_ENV", "TZ",
-            "SYSTEMROOT", "CONDA_PREFIX")
-    env = {k: os.environ[k] for k in keep if k in os.environ}
-    tmp = work / ".tmp"
-    tmp.mkdir(exist_ok=True)
-    env.update({
-        "HOME": str(work), "USERPROFILE": str(work), "TMPDIR": str(tmp),
-        "PYTHONHASHSEED": "0", "MPLBACKEND": "Agg", "PYTHONDONTWRITEBYTECODE": "1",
-        "PYTHONUNBUFFERED": "1", "MALLOC_ARENA_MAX": "2",
-        "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1",
-        "JUPYTER_PLATFORM_DIRS": "1",
-    })
-    if mplconfig:
-        env["MPLCONFIGDIR"] = mplconfig
-    if audit is not None:
-        env["KAMLAB_AUDIT"] = json.dumps(audit)
-    return env
-
-
-def _mpl_cache() -> str | None:
-    """The grader's own matplotlib cache folder, shared read-mostly with kernels
-    (so each kernel does not rebuild the font cache)."""
-    try:
-        import matplotlib
-
-        return matplotlib.get_cachedir()
-    except Exception:  # noqa: BLE001
-        return None
-
-
-@dataclasses.dataclass
-class _Run:
-    """Settings shared by every submission of one :func:`grade` call."""
-
-    module: str
-    variant: int
-    language: str
-    out: Path
-    submissions: Path
-    timeout: float
-    memory_mb: int
-    max_output_mb: float
-    force: bool
-    bank: Any
-    log: logging.Logger
-    mplconfig: str | None
-    procs: set = dataclasses.field(default_factory=set)
-    lock: threading.Lock = dataclasses.field(default_factory=threading.Lock)
-    stop: threading.Event = dataclasses.field(default_factory=threading.Event)
-
-
-# --------------------------------------------------------------------------- worker processes
-class _Spawned:
-    """A worker started as ``python _worker.py SPEC`` (fallback without forkserver)."""
-
-    def __init__(self, popen: subprocess.Popen) -> None:
-        self.popen = popen
-        self.pid = popen.pid
-
-    @property
-    def returncode(self) -> int | None:
-        return self.popen.returncode
-
-    def wait_for(self, timeout: float | None) -> bool:
-        """Wait up to *timeout* seconds (``None``: no limit); True once it has ended."""
-        try:
-            self.popen.wait(timeout=timeout)
-            return True
-        except subprocess.TimeoutExpired:
-            return False
-
-    def kill(self) -> None:
-        if self.popen.poll() is None:
-            try:
-                self.popen.kill()
-            except OSError:
-                pass
-
-
-class _Forked:
-    """A worker forked from the grader's fork server (see :mod:`._worker`)."""
-
-    def __init__(self, process) -> None:
-        self.process = process
-        self.pid = process.pid
-        self.returncode: int | None = None
-
-    def wait_for(self, timeout: float | None) -> bool:
-        from multiprocessing.connection import wait
-
-        if self.returncode is not None:
-            return True
-        if not wait([self.process.sentinel], timeout):
-            return False
-        # multiprocessing reads a child's exit status from a pipe shared with
-        # Process.start() of other threads (it polls every child): one reader at a time
-        with _MP_LOCK:
-            self.process.join()
-            self.returncode = self.process.exitcode
-            self.process.close()
-        return True
-
-    def kill(self) -> None:
-        if self.returncode is None:
-            try:
-                os.kill(self.pid, signal.SIGKILL)
-            except (ProcessLookupError, PermissionError, OSError):
-                pass
-
-
-_MP_LOCK = threading.Lock()
-_FORKSERVER: list = []  # [context] once made, [None] if unavailable
-
-
-def _forkserver():
-    """The ``forkserver`` multiprocessing context with the worker's imports preloaded,
-    or ``None`` where it is not available (or ``KAMLAB_GRADER_SPAWN=1``)."""
-    with _MP_LOCK:
-        if not _FORKSERVER:
-            ctx = None
-            try:
-                import multiprocessing as mp
-                from multiprocessing import context as mp_context, popen_forkserver
-
-                # the fork path reuses multiprocessing internals checked on 3.11 only
-                if (os.name == "posix" and "forkserver" in mp.get_all_start_methods()
-                        and sys.version_info[:2] == (3, 11)
-                        and os.environ.get("KAMLAB_GRADER_SPAWN") != "1"):
-                    from multiprocessing import forkserver
-
-                    ctx = mp.get_context("forkserver")
-                    ctx.set_forkserver_preload(_worker_preload())
-                    _define_process_class(mp_context, popen_forkserver)
-                    # start it now: its imports run while the grader reads the submissions
-                    forkserver.ensure_running()
-            except Exception:  # noqa: BLE001 - fall back to one interpreter per submission
-                ctx = None
-            _FORKSERVER.append(ctx)
-        return _FORKSERVER[0]
-
-
-def _worker_preload() -> list[str]:
-    tree = ast.parse(_WORKER.read_text(encoding="utf-8"))
-    for node in tree.body:
-        if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", "") == "PRELOAD":
-            return list(ast.literal_eval(node.value))
-    return []
-
-
-_PROCESS_CLASS: list = []
-
-
-def _define_process_class(mp_context, popen_forkserver) -> None:
-    """A forkserver Process whose child does not re-import the grader's ``__main__``.
-
-    multiprocessing normally re-runs the parent's main script (or module) in
-    every child; the worker needs nothing from it, and a CLI or test runner's
-    main would cost an import per submission.
-    """
-    from multiprocessing import spawn
-
-    class Popen(popen_forkserver.Popen):
-        def _launch(self, process_obj):  # same as the stdlib's, minus the main module
-            import io
-
-            from multiprocessing import forkserver, reduction, util
-            from multiprocessing.context import set_spawning_popen
-
-            prep_data = {k: v for k, v in spawn.get_preparation_data(process_obj._name).items()
-                         if k not in ("init_main_from_path", "init_main_from_name")}
-            buf = io.BytesIO()
-            set_spawning_popen(self)
-            cls = process_obj.__class__
-            process_obj.__class__ = mp_context.ForkServerProcess  # what the child unpickles
-            try:
-                reduction.dump(prep_data, buf)
-                reduction.dump(process_obj, buf)
-            finally:
-                process_obj.__class__ = cls
-                set_spawning_popen(None)
-            self.sentinel, w = forkserver.connect_to_new_process(self._fds)
-            _parent_w = os.dup(w)
-            self.finalizer = util.Finalize(self, util.close_fds, (_parent_w, self.sentinel))
-            with open(w, "wb", closefd=True) as f:
-                f.write(buf.getbuffer())
-            self.pid = forkserver.read_signed(self.sentinel)
-
-    class Process(mp_context.ForkServerProcess):
-        @staticmethod
-        def _Popen(process_obj):
-            return Popen(process_obj)
-
-    _PROCESS_CLASS.append(Process)
-
-
-def _start_forked(ctx, spec: dict[str, Any], env: dict[str, str], stderr_path: Path,
-                  records: list[dict[str, Any]]) -> tuple[_Forked, threading.Thread]:
-    import runpy
-
-    read_conn, write_conn = ctx.Pipe(duplex=False)
-    job = {"spec": spec, "env": env, "stderr": str(stderr_path), "conn": write_conn}
-    process = _PROCESS_CLASS[0](target=runpy.run_path, args=(str(_WORKER),),
-                                kwargs={"init_globals": {"KAMLAB_JOB": job},
-                                        "run_name": "_kamlab_worker_child"},
-                                name=f"kamlab-grade-{Path(spec['cwd']).name}", daemon=True)
-    try:
-        with _MP_LOCK:
-            process.start()
-    finally:
-        write_conn.close()
-
-    def reader() -> None:
-        with read_conn:
-            while True:
-                try:
-                    raw = read_conn.recv_bytes(1 << 20)  # JSON lines only: never unpickle
-                except (EOFError, OSError):
-                    return
-                try:
-                    rec = json.loads(raw)
-                except ValueError:
-                    continue
-                if isinstance(rec, dict):
-                    records.append(rec)
-
-    thread = threading.Thread(target=reader, daemon=True)
-    thread.start()
-    return _Forked(process), thread
-
-
-def _start_spawned(spec: dict[str, Any], env: dict[str, str], work: Path, stderr_path: Path,
-                   records: list[dict[str, Any]]) -> tuple[_Spawned, threading.Thread]:
-    read_fd, write_fd = os.pipe()
-    spec = dict(spec, status_fd=write_fd)
-
-    def reader() -> None:
-        with os.fdopen(read_fd, "r", encoding="utf-8", errors="replace") as fh:
-            for line in fh:
-                try:
-                    records.append(json.loads(line))
-                except ValueError:
-                    pass
-
-    try:
-        with open(stderr_path, "wb") as err:
-            popen = subprocess.Popen(
-                [sys.executable, str(_WORKER), json.dumps(spec)], cwd=work, env=env,
-                stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=err,
-                start_new_session=True, pass_fds=(write_fd,))
-    finally:
-        os.close(write_fd)
-    thread = threading.Thread(target=reader, daemon=True)
-    thread.start()
-    return _Spawned(popen), thread
-
-
-def _execute(run: _Run, stem: str, data: bytes, trainee: str) -> tuple[dict[str, Any], Path, Path]:
-    """Copy the notebook into its own working folder and run the worker there."""
-    work = run.out / "work" / stem
-    if work.exists():
-        shutil.rmtree(work, ignore_errors=True)
-    work.mkdir(parents=True)
-    src = work / f"{stem}.ipynb"
-    src.write_bytes(data)
-    executed = work / f"{stem}.executed.ipynb"
-    audit_dir = run.out / "audit"
-    audit_dir.mkdir(exist_ok=True)
-    audit_log = audit_dir / f"{stem}.jsonl"
-    audit_log.unlink(missing_ok=True)
-    allow = [str(work)] + ([run.mplconfig] if run.mplconfig else []) + ["/dev", "/proc"]
-    audit = {"log": str(audit_log), "allow": allow,
-             "watch": [str(run.submissions.resolve()), str(run.out.resolve())]}
-    spec = {
-        "input": src.name, "output": executed.name, "cwd": str(work),
-        "parameters": {"trainee": trainee, "variant": run.variant, "language": run.language,
-                       "data_file": None},
-        "memory_mb": run.memory_mb, "max_output_mb": run.max_output_mb,
-        "fsize_mb": int(max(256, 4 * run.max_output_mb)),
-        "extra_arguments": [
-            "--IPKernelApp.exec_lines=import runpy as _kl_r; "
-            f"_kl_r.run_path({str(_AUDIT)!r}, run_name='_kamlab_audit'); del _kl_r"],
-    }
-    stderr_path = run.out / "logs" / f"{stem}.stderr.txt"
-    stderr_path.parent.mkdir(exist_ok=True)
-    env = _child_env(work, audit, run.mplconfig)
-    records: list[dict[str, Any]] = []
-    ctx = _forkserver()
-    proc = None
-    if ctx is not None:
-        try:
-            proc, thread = _start_forked(ctx, spec, env, stderr_path, records)
-        except Exception:  # noqa: BLE001 - a Python whose multiprocessing differs: spawn instead
-            proc = None
-    if proc is None:
-        proc, thread = _start_spawned(spec, env, work, stderr_path, records)
-    with run.lock:
-        run.procs.add(proc)
-    timed_out = False
-    try:
-        timed_out = not proc.wait_for(run.timeout)
-    finally:
-        kernel = next((r["kernel_pid"] for r in records if r.get("kernel_pid")), None)
-        _kill_group(proc.pid)
-        _kill_group(kernel)
-        proc.kill()  # in case it had not yet made its own process group
-        proc.wait_for(None)
-        with run.lock:
-            run.procs.discard(proc)
-    thread.join(timeout=5)
-    done = next((r["done"] for r in records if "done" in r), None)
-    if timed_out:
-        status = {"status": "timeout", "error": ""}
-    elif done is None:
-        status = {"status": "kernel_died" if proc.returncode and proc.returncode < 0 else "worker_error",
-                  "error": f"worker exit code {proc.returncode}"}
-    else:
-        status = dict(done)
-    if status.get("status") == "worker_error":
-        tail = stderr_path.read_bytes()[-2000:].decode("utf-8", "replace")
-        run.log.warning("%s: worker error %s\n%s", stem, status.get("error"), tail)
-    return status, executed, audit_log
-
-
-def _read_audit(path: Path, work: Path) -> list[str]:
-    if not path.exists():
-        return []
-    seen: list[str] = []
-    rank = {"write": 0, "modify": 1, "read": 2, "process": 3, "list": 4}
-    with open(path, encoding="utf-8", errors="replace") as fh:
-        for line in fh.readlines()[:200]:
-            try:
-                rec = json.loads(line)
-            except ValueError:
-                continue
-            if not isinstance(rec, dict):
-                continue
-            text = f"{rec.get('kind')} {rec.get('path')}"
-            if text not in seen:
-                seen.append(text)
-    return sorted(seen, key=lambda t: rank.get(t.split(" ", 1)[0], 9))
-
-
 def _grade_one(run: _Run, path: Path) -> tuple[dict[str, Any], bool]:
     """Grade one submission; returns (result record, taken from cache)."""
     data = path.read_bytes()
-    key = hashlib.sha256(data + b"\0" + run.module.encode() + b"\0" + str(run.variant).encode()).hexdigest()
-    result_path = run.out / "results" / f"{key}.json"
-    if not run.force and result_path.exists():
-        try:
-            cached = json.loads(result_path.read_text(encoding="utf-8"))
-            cached["file"] = path.name
-            return cached, True
-        except ValueError:
-            pass
+    key = result_key(data, run.module, run.variant)
+    cached = None if run.force else load_result(run.out, key)
+    if cached is not None:
+        cached["file"] = path.name
+        return cached, True
     start = time.monotonic()
     stem = path.stem
     result: dict[str, Any] = {"key": key, "file": path.name, "stem": stem, "module": run.module,
                               "variant": run.variant, "trainee": stem, "status": "ok",
                               "notes": [], "verdicts": {}, "answered": [], "outside": []}
-    nb = _load_notebook(data)
+    nb = load_notebook(data)
     if nb is None:
         result["status"] = "not_a_notebook"
         result["notes"].append(_reason("not_a_notebook"))
     else:
-        trainee = _trainee_from(nb, stem)
+        trainee = trainee_from(nb, stem)
         result["trainee"] = trainee
-        found = _declared_module(nb)
+        found = declared_module(nb)
         if found is not None and found != run.module:
             result["status"] = "wrong_module"
             result["notes"].append(_reason("wrong_module", found=found, module=run.module))
         else:
-            if _parameters_cell(nb) is None:
+            if parameters_cell(nb) is None:
                 result["notes"].append(_reason("no_parameters"))
             status, executed, audit_log = _execute(run, stem, data, trainee)
             _finish(run, result, status, executed)
@@ -639,7 +163,7 @@ def _grade_one(run: _Run, path: Path) -> tuple[dict[str, Any], bool]:
     if result["status"] in ("not_a_notebook", "wrong_module"):
         result["verdicts"] = _verdicts(run, {}, result["trainee"], skip_reasons=True)
     result["elapsed_s"] = round(time.monotonic() - start, 3)
-    _atomic_write_bytes(result_path, json.dumps(result, ensure_ascii=False, indent=1).encode())
+    store_result(run.out, key, result)
     return result, False
 
 
@@ -647,7 +171,7 @@ def _finish(run: _Run, result: dict[str, Any], status: dict[str, Any], executed:
     nb = None
     if executed.exists():
         try:
-            nb = _load_notebook(executed.read_bytes())
+            nb = load_notebook(executed.read_bytes())
         except OSError:
             nb = None
     code = status.get("status", "worker_error")
@@ -677,7 +201,7 @@ def _finish(run: _Run, result: dict[str, Any], status: dict[str, Any], executed:
             result["notes"].append(_reason("cell_errors", cells=", ".join(map(str, errors[:10]))))
         result["memory_cells"] = memory
         if not answers:
-            others = {r.get("module") for r in _answer_records(nb)} - {run.module}
+            others = {r.get("module") for r in answer_records(nb)} - {run.module}
             if others and code == "ok":
                 code = "wrong_module"
                 result["notes"].append(_reason("wrong_module", found=", ".join(sorted(map(str, others))),
@@ -699,8 +223,6 @@ def _finish(run: _Run, result: dict[str, Any], status: dict[str, Any], executed:
 
 def _verdicts(run: _Run, answers: dict[str, Any], trainee: str, *, skip_reasons: bool = False
               ) -> dict[str, dict[str, Any]]:
-    from ._bank import Context
-
     ctx = Context(module=run.module, variant=run.variant, language=run.language, trainee=trainee)
     if "answers" in {f.name for f in dataclasses.fields(ctx)}:
         ctx = dataclasses.replace(ctx, answers=dict(answers))
@@ -730,7 +252,7 @@ def _setup_log(out: Path) -> logging.Logger:
 
 
 # --------------------------------------------------------------------------- grade
-def grade(module: str, submissions: str | os.PathLike, *, out: str | os.PathLike, jobs: int = 1,
+def grade(module: QuestionBank | str, submissions: str | os.PathLike, *, out: str | os.PathLike, jobs: int = 1,
           timeout: float = 300, variant: int | None = None, force: bool = False,
           memory_mb: int = 2048, max_output_mb: float = 20, language: str = "zh",
           progress: bool = True) -> GradeReport:
@@ -738,8 +260,12 @@ def grade(module: str, submissions: str | os.PathLike, *, out: str | os.PathLike
 
     Parameters
     ----------
-    module : str
-        Course module, e.g. ``"m02"`` (its question bank gives points and checks).
+    module : QuestionBank or str
+        The course module's question bank (it gives points and checks), e.g.
+        ``kamlab.course.get_bank("m02")``, or the id of a module whose bank
+        is registered (:func:`~kamlab.grading.register_bank`).  The grader
+        never imports the course itself; ``kamlab grade m02 ...`` finds the
+        bank for you.
     submissions : path
         Folder of submitted notebooks; each ``.ipynb`` is one submission.  The
         trainee's name is ``trainee`` in the notebook's parameters cell, else
@@ -768,16 +294,14 @@ def grade(module: str, submissions: str | os.PathLike, *, out: str | os.PathLike
     -------
     GradeReport
     """
-    from . import _feedback, _gradebook
-    from kamlab.course import get_bank
-
     if int(jobs) < 1:
         raise BadValueError(zh=f"jobs 必须 ≥ 1，收到 {jobs!r}。", en=f"jobs must be ≥ 1, got {jobs!r}.",
                             column="jobs")
     if float(timeout) <= 0:
         raise BadValueError(zh=f"timeout 必须 > 0 秒，收到 {timeout!r}。",
                             en=f"timeout must be > 0 seconds, got {timeout!r}.", column="timeout")
-    bank = get_bank(module)
+    bank = as_bank(module)
+    module = bank.module
     subs = Path(submissions).resolve()
     if not subs.is_dir():
         raise BadFileError(zh=f"找不到作业文件夹 {str(subs)!r}：请给出放 .ipynb 作业的文件夹。",
@@ -799,6 +323,7 @@ def grade(module: str, submissions: str | os.PathLike, *, out: str | os.PathLike
     n_cached = 0
     if paths:
         _forkserver()
+    # lazy: only the grader shows a progress bar; every notebook imports kl.grading
     from tqdm import tqdm
 
     bar = tqdm(total=len(paths), file=sys.stderr, unit="nb", desc=f"grading {module}",

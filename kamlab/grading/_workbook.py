@@ -9,26 +9,23 @@ answers back from those outputs after re-running the notebook.
 Examples
 --------
 >>> import kamlab as kl
->>> wb = kl.grading.workbook("demo", trainee="王敏")
+>>> wb = kl.workbook("demo", trainee="王敏")
 >>> wb.check("q1", ...)
 ✗ 还没有作答
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Callable
+from typing import Any, Callable
 
-from .._i18n import Messages, get_language, set_language
-from ._answers import decode, encode
+import pandas as pd
+
+from .._i18n import Messages, get_language, localized, set_language
+from ..answers import ANSWER_MIME, decode, encode
 from ._bank import Context, Question, QuestionBank, Verdict
-
-if TYPE_CHECKING:  # pragma: no cover
-    import pandas as pd
+from ._registry import as_bank
 
 __all__ = ["ANSWER_MIME", "Workbook", "workbook", "verdict_text"]
-
-#: MIME type of the output a check cell publishes (the grader looks for it).
-ANSWER_MIME = "application/vnd.kamlab.answer+json"
 
 _MSG = Messages({
     "ok": ("✓ 正确", "✓ Correct"),
@@ -76,11 +73,9 @@ def verdict_text(question: Question, verdict: Verdict, answered: bool = True,
     '✓ Correct'
     """
     lang = language or get_language()
-    zh = lang == "zh"
 
     def pick(key: str, **kw: Any) -> str:
-        a, b = _MSG.both(key, **kw)
-        return a if zh else b
+        return localized(*_MSG.both(key, **kw), lang)
 
     if not answered:
         return pick("unanswered")
@@ -88,9 +83,9 @@ def verdict_text(question: Question, verdict: Verdict, answered: bool = True,
         return pick("manual")
     if verdict.ok:
         return pick("ok")
-    text = pick("wrong", reason=_strip(verdict.reason("zh" if zh else "en")) or
-                ("答案不对" if zh else "the answer is not right"))
-    hint = question.hint[0 if zh else 1].strip()
+    text = pick("wrong", reason=_strip(verdict.reason(lang)) or
+                localized("答案不对", "the answer is not right", lang))
+    hint = localized(*question.hint, lang).strip()
     if hint:
         text += pick("hint", hint=hint)
     return text
@@ -98,7 +93,7 @@ def verdict_text(question: Question, verdict: Verdict, answered: bool = True,
 
 def _get_ipython() -> Any:
     try:
-        from IPython import get_ipython
+        from IPython import get_ipython  # lazy: IPython is optional outside Jupyter
     except ImportError:  # pragma: no cover - IPython ships with Jupyter
         return None
     return get_ipython()
@@ -109,14 +104,14 @@ def _publish(bundle: dict[str, Any]) -> None:
     if _get_ipython() is None:
         print(bundle["text/plain"])
         return
-    from IPython.display import display
+    from IPython.display import display  # lazy: only inside IPython (found above)
     display(bundle, raw=True, metadata={})
 
 
 class Workbook:
     """A module's workbook in a notebook: data, self-checks and a summary.
 
-    Create it with :func:`workbook`.
+    Create it with ``kl.workbook(module, ...)`` (:func:`workbook`).
 
     Attributes
     ----------
@@ -148,13 +143,13 @@ class Workbook:
         """Answers checked so far (as the grader will read them back)."""
         return dict(self._answers)
 
-    def load(self, name: str) -> "pd.DataFrame":
+    def load(self, name: str) -> pd.DataFrame:
         """Return data set *name* for this workbook's variant (your own copy).
 
         Examples
         --------
         >>> import kamlab as kl
-        >>> chains = kl.grading.workbook("demo").load("chains")
+        >>> chains = kl.workbook("demo").load("chains")
         >>> "store_count" in chains.columns
         True
         """
@@ -173,7 +168,7 @@ class Workbook:
         Examples
         --------
         >>> import kamlab as kl
-        >>> wb = kl.grading.workbook("demo")
+        >>> wb = kl.workbook("demo")
         >>> wb.check("q1", "很多")
         ✗ 还不对：q1 的答案类型不对：需要一个数字，收到的是 str。提示：...
         >>> wb.check("q1", wb.load("chains")["store_count"].sum())
@@ -189,17 +184,15 @@ class Workbook:
         self._publish({ANSWER_MIME: {"module": self.bank.module, "key": key, "answer": data},
                        "text/plain": text})
 
-    def summary(self) -> "pd.DataFrame":
+    def summary(self) -> pd.DataFrame:
         """A table of every question: prompt, points, self-check score and ✓/✗.
 
         Examples
         --------
         >>> import kamlab as kl
-        >>> kl.grading.workbook("demo", variant=7).summary().iloc[0, 3]
+        >>> kl.workbook("demo", variant=7).summary().iloc[0, 3]
         '未作答'
         """
-        import pandas as pd
-        zh = get_language() == "zh"
         rows = []
         for q in self.bank.questions:
             v = self._verdicts.get(q.key)
@@ -211,7 +204,7 @@ class Workbook:
                 status, score = _MSG("st_ok"), v.score
             else:
                 status, score = _MSG("st_wrong", reason=_strip(v.reason())), v.score
-            rows.append((q.prompt[0 if zh else 1], q.points, score, status))
+            rows.append((localized(*q.prompt), q.points, score, status))
         cols = [_MSG("col_prompt"), _MSG("col_points"), _MSG("col_score"), _MSG("col_status")]
         table = pd.DataFrame(rows, columns=cols, index=pd.Index(self.bank.keys(), name="key"))
         return table
@@ -222,23 +215,25 @@ class Workbook:
         self._verdicts.clear()
 
     def __repr__(self) -> str:
-        zh = get_language() == "zh"
-        return _MSG("repr", module=self.module, title=self.bank.title[0 if zh else 1],
+        return _MSG("repr", module=self.module, title=localized(*self.bank.title),
                     trainee=self.trainee or _MSG("nobody"), variant=self.variant,
                     n=len(self.bank.questions), points=self.bank.total_points)
 
 
-def workbook(module: str, *, trainee: str = "", variant: int = 0, language: str = "zh",
+def workbook(bank: QuestionBank | str, *, trainee: str = "", variant: int = 0, language: str = "zh",
              data_file: str | None = None) -> Workbook:
-    """Open the workbook of course *module* in a notebook (the notebook's first code cell).
+    """Open the workbook of a question bank in a notebook (the notebook's first code cell).
 
     Sets the kamlab language.  The four keyword arguments are the
-    notebook's ``parameters`` cell, which the grader overrides.
+    notebook's ``parameters`` cell, which the grader overrides.  Notebooks
+    call ``kl.workbook("m02", ...)`` (:func:`kamlab.course.workbook`), which
+    finds the course module's bank and calls this function.
 
     Parameters
     ----------
-    module : str
-        Course module id, e.g. ``"m02"`` (``kl.course.modules()`` lists them).
+    bank : QuestionBank or str
+        The question bank, or the id of a module whose bank is registered
+        (:func:`~kamlab.grading.register_bank`).
     trainee : str
         The trainee's name.
     variant : int
@@ -251,15 +246,13 @@ def workbook(module: str, *, trainee: str = "", variant: int = 0, language: str 
     Examples
     --------
     >>> import kamlab as kl
-    >>> wb = kl.grading.workbook("demo", trainee="王敏", language="en")
+    >>> wb = kl.grading.workbook(kl.course.get_bank("demo"), trainee="王敏", language="en")
     >>> wb
     kamlab workbook demo (Demo module) · trainee 王敏 · data variant 0 · 4 questions, 10 points
     >>> kl.get_language()
     'en'
     """
-    from ..course import get_bank
-
-    bank = get_bank(module)
+    bank = as_bank(bank)
     set_language(language)
     context = Context(bank.module, variant=variant, language=language, trainee=str(trainee or ""),
                       data_file=str(data_file) if data_file else None,

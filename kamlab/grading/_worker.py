@@ -28,7 +28,8 @@ Either way this process
    only that cell; the executed notebook is saved after every cell),
 3. caps the outputs it keeps (``max_output_mb``): once the outputs of the
    notebook exceed the cap, further outputs are dropped, except the small
-   answer records (:data:`ANSWER_MIME`) which are always kept,
+   answer records (MIME type ``spec["answer_mime"]``, the grader passes
+   :data:`kamlab.answers.ANSWER_MIME`) which are always kept,
 4. reports, on a private pipe the kernel does not inherit (a
    :mod:`multiprocessing` connection, or an inherited file descriptor when
    spawned), first the kernel's process id (so the grader can kill the kernel's own process
@@ -44,9 +45,9 @@ import json
 import os
 import resource
 import sys
+import tempfile
 from typing import Any
 
-ANSWER_MIME = "application/vnd.kamlab.answer+json"
 _MB = 1024 * 1024
 
 #: Modules the fork server imports once, so a forked worker does not pay for
@@ -81,12 +82,14 @@ def _size_of(msg: dict[str, Any]) -> int:
     return total
 
 
-def _is_answer(msg: dict[str, Any]) -> bool:
-    return ANSWER_MIME in (msg.get("content", {}).get("data") or {})
+def _is_answer(msg: dict[str, Any], answer_mime: str) -> bool:
+    return answer_mime in (msg.get("content", {}).get("data") or {})
 
 
-def _make_engine(cap_bytes: int, report):
+def _make_engine(cap_bytes: int, report, answer_mime: str):
     """A papermill engine whose nbclient client caps outputs and reports the kernel pid."""
+    # imported in the worker only (preloaded by the fork server, see PRELOAD), after run()
+    # has lowered the limits: the grader process never imports papermill
     import nbformat
     from papermill.clientwrap import PapermillNotebookClient
     from papermill.engines import NBClientEngine
@@ -107,7 +110,7 @@ def _make_engine(cap_bytes: int, report):
 
         def output(self, outs, msg, display_id, cell_index):
             size = _size_of(msg)
-            answer = _is_answer(msg)
+            answer = _is_answer(msg, answer_mime)
             if answer and size <= cap_bytes:
                 return super().output(outs, msg, display_id, cell_index)
             if self.kamlab_out_bytes + size > cap_bytes:
@@ -163,12 +166,13 @@ def run(spec: dict[str, Any], report=None) -> dict[str, Any]:
     sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
     status: dict[str, Any] = {"status": "ok", "error": ""}
     try:
+        # inside the try: a broken papermill install is reported as a worker_error status
         import papermill
         from nbclient.exceptions import DeadKernelError
         from papermill.engines import papermill_engines
         from papermill.exceptions import PapermillExecutionError
 
-        engine, client = _make_engine(int(spec["max_output_mb"] * _MB), report)
+        engine, client = _make_engine(int(spec["max_output_mb"] * _MB), report, spec["answer_mime"])
         papermill_engines.register("kamlab", engine)
         try:
             papermill.execute_notebook(
@@ -206,8 +210,6 @@ def _child(job: dict[str, Any]) -> None:
     *job* holds ``spec``, ``env`` (the whole environment), ``stderr`` (log
     file path) and ``conn`` (write end of the status pipe).
     """
-    import tempfile
-
     os.setsid()  # own session and process group: the grader kills the group
     devnull = os.open(os.devnull, os.O_RDWR)
     err = os.open(job["stderr"], os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)

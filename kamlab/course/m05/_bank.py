@@ -8,7 +8,7 @@ Examples
 
 from __future__ import annotations
 
-from ...grading import Question, QuestionBank
+from ...grading import Question, QuestionBank, register_bank
 from ._case import CORE_TOP, DATASET, MIN_ROUNDS, MIN_TRADEABLE, MODULE
 from ._checks import _check_q1, _check_q2, _check_q3, _check_q4, _check_q5, _check_q6
 
@@ -72,3 +72,6 @@ BANK = QuestionBank(
             check=None, manual=True),
     ),
 )
+
+# the grader and the self-check find this bank by its module id
+register_bank(BANK)
