@@ -35,7 +35,7 @@ Examples
 from __future__ import annotations
 
 from ..answers import ANSWER_MIME, Opaque, Record, decode, encode, read_answers
-from ._bank import Question, QuestionBank
+from ._bank import Distractor, Question, QuestionBank
 from ._checks import close_to, equals, same_set
 from ._context import Context
 from ._verdict import NOT_ANSWERED, Verdict, WrongType, as_number, fail, passed
@@ -45,7 +45,7 @@ from ._workbook import Workbook, verdict_text, workbook
 from ._runner import GradeReport, grade, hidden_variant
 
 __all__ = [
-    "Verdict", "Context", "Question", "QuestionBank", "WrongType", "NOT_ANSWERED",
+    "Verdict", "Context", "Question", "QuestionBank", "Distractor", "WrongType", "NOT_ANSWERED",
     "close_to", "equals", "same_set", "fail", "passed",
     "register_bank", "registered_bank",
     "workbook", "Workbook", "verdict_text", "ANSWER_MIME",

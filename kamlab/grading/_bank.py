@@ -46,10 +46,38 @@ from ._checks import Check
 from ._context import Context
 from ._verdict import NOT_ANSWERED, Verdict, WrongType, as_number, fail, passed  # noqa: F401
 
-__all__ = ["Question", "QuestionBank", "Verdict", "Context", "WrongType", "fail", "passed", "NOT_ANSWERED"]
+__all__ = ["Question", "QuestionBank", "Distractor", "Verdict", "Context", "WrongType", "fail", "passed", "NOT_ANSWERED"]
 
 _MANUAL = ("由讲师评分", "scored by the instructor")
 _WRONG = ("答案不对", "the answer is not right")
+
+
+@dataclass(frozen=True)
+class Distractor:
+    """A plausible wrong decision for a question, standing for one misconception of the seed.
+
+    Attributes
+    ----------
+    answer : object or callable
+        The wrong answer, or ``answer(ctx) -> answer`` built from the data (e.g.
+        "the chain with the most stock" when the seed warns that high stock is
+        not the cause).
+    misconception : (str, str)
+        The mistake it stands for, in Chinese and English.
+
+    Examples
+    --------
+    >>> d = Distractor("C01", ("库存高就是压货", "high stock means over-stocking"))
+    >>> d.build(None)
+    'C01'
+    """
+
+    answer: Any
+    misconception: tuple[str, str]
+
+    def build(self, ctx: Context | None) -> Any:
+        """The wrong answer for *ctx*'s data."""
+        return self.answer(ctx) if callable(self.answer) else self.answer
 
 
 @dataclass(frozen=True)
@@ -69,6 +97,19 @@ class Question:
         Shown when the answer is not right; never the answer.
     manual : bool
         Scored by the instructor by hand.
+    on : {"run", "seen"}
+        Which data the check judges against (``ctx.load``): ``"run"`` (the
+        variant the notebook runs on: computed answers; typed-in numbers fail
+        on the grader's hidden variant) or ``"seen"`` (the variant the trainee
+        saw: a literal judgment such as "C07" that is right for their data
+        stays right when re-graded).  See ``docs/teaching.md``.
+    read : bool
+        A read-and-decide question: the trainee reads a chart or a table and chooses.
+    distractors : tuple of Distractor
+        Plausible wrong decisions, each from a misconception of the seed; each
+        must fail its check with a reason (``tests/test_teaching.py``).
+    rubric : (str, str) or None
+        What the instructor looks for in a hand-scored answer; the trainee sees it.
 
     Examples
     --------
@@ -82,6 +123,10 @@ class Question:
     check: Check | None
     hint: tuple[str, str] = ("", "")
     manual: bool = False
+    on: str = "run"
+    read: bool = False
+    distractors: tuple["Distractor", ...] = ()
+    rubric: tuple[str, str] | None = None
 
     def __post_init__(self) -> None:
         if not isinstance(self.key, str) or not self.key.isidentifier():
@@ -98,6 +143,16 @@ class Question:
             if not (isinstance(pair, tuple) and len(pair) == 2 and all(isinstance(s, str) for s in pair)):
                 raise BadSpecError(f"题目 {self.key} 的 {name} 应是（中文, English）两段文字。",
                                    f"Question {self.key}: {name} must be a (Chinese, English) pair of str.")
+        if self.on not in ("run", "seen"):
+            raise BadSpecError(f"题目 {self.key} 的 on={self.on!r} 不对：应是 'run' 或 'seen'。",
+                               f"Question {self.key}: on={self.on!r} must be 'run' or 'seen'.")
+        object.__setattr__(self, "distractors", tuple(self.distractors))
+        if not all(isinstance(d, Distractor) for d in self.distractors):
+            raise BadSpecError(f"题目 {self.key} 的 distractors 应是 Distractor 的列表。",
+                               f"Question {self.key}: distractors must be Distractor objects.")
+        if self.rubric is not None and not (isinstance(self.rubric, tuple) and len(self.rubric) == 2):
+            raise BadSpecError(f"题目 {self.key} 的 rubric 应是（中文, English）两段文字。",
+                               f"Question {self.key}: rubric must be a (Chinese, English) pair of str.")
         if self.manual and self.check is not None:
             raise BadSpecError(f"题目 {self.key} 由讲师评分，不能再有 check。",
                                f"Question {self.key} is scored by hand and cannot have a check.")
@@ -194,6 +249,8 @@ class QuestionBank:
 
 
 def _verdict(q: Question, answer: Any, ctx: Context) -> Verdict:
+    if q.on == "seen":
+        ctx = ctx.as_seen()
     if answer is Ellipsis:
         return Verdict(False, 0.0, *NOT_ANSWERED, manual=q.manual)
     if q.manual or q.check is None:

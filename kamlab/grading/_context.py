@@ -58,6 +58,10 @@ class Context:
         build on an earlier answer; ``...`` (not answered) is left out.
     data_name : str or None
         The data set *data_file* replaces (the bank's first data set).
+    seen_variant : int or None
+        The variant the trainee worked on (their ``parameters`` cell); None
+        means :attr:`variant` (the notebook's own self-check).  Judgment
+        questions (``Question(on="seen")``) are checked on it.
 
     Examples
     --------
@@ -73,6 +77,7 @@ class Context:
     data_file: str | None = None
     answers: Mapping[str, Any] = field(default_factory=dict)
     data_name: str | None = None
+    seen_variant: int | None = None
     _cache: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -91,6 +96,19 @@ class Context:
         new = dataclasses.replace(self, answers=answers)
         object.__setattr__(new, "_cache", self._cache)
         return new
+
+    def as_seen(self) -> "Context":
+        """This context on the variant the trainee saw (itself when that is the variant it runs on).
+
+        Examples
+        --------
+        >>> ctx = Context("demo", variant=7, seen_variant=0)
+        >>> ctx.as_seen().variant, Context("demo", variant=2).as_seen().variant
+        (0, 2)
+        """
+        if self.seen_variant is None or self.seen_variant == self.variant:
+            return self
+        return dataclasses.replace(self, variant=self.seen_variant, seen_variant=None, data_file=None)
 
     def load(self, name: str) -> pd.DataFrame:
         """Return data set *name* for this context's variant (a fresh copy each call).

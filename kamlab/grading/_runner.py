@@ -34,7 +34,7 @@ from ._context import Context
 from ._execute import _execute, _mpl_cache, _read_audit, _Run
 from ._processes import _forkserver, _kill_group
 from ._registry import as_bank
-from ._submission import declared_module, load_notebook, parameters_cell, trainee_from
+from ._submission import declared_module, load_notebook, parameters_cell, seen_variant, trainee_from
 
 __all__ = ["grade", "GradeReport", "read_answers", "hidden_variant", "REASONS"]
 
@@ -147,6 +147,7 @@ def _grade_one(run: _Run, path: Path) -> tuple[dict[str, Any], bool]:
     else:
         trainee = trainee_from(nb, stem)
         result["trainee"] = trainee
+        result["seen_variant"] = seen_variant(nb)
         found = declared_module(nb)
         if found is not None and found != run.module:
             result["status"] = "wrong_module"
@@ -218,14 +219,13 @@ def _finish(run: _Run, result: dict[str, Any], status: dict[str, Any], executed:
             result["notes"].append(_reason(c, **fields))
     result["status"] = code
     result["answered"] = sorted(answers)
-    result["verdicts"] = _verdicts(run, answers, result["trainee"])
+    result["verdicts"] = _verdicts(run, answers, result["trainee"], seen=result.get("seen_variant"))
 
 
-def _verdicts(run: _Run, answers: dict[str, Any], trainee: str, *, skip_reasons: bool = False
-              ) -> dict[str, dict[str, Any]]:
-    ctx = Context(module=run.module, variant=run.variant, language=run.language, trainee=trainee)
-    if "answers" in {f.name for f in dataclasses.fields(ctx)}:
-        ctx = dataclasses.replace(ctx, answers=dict(answers))
+def _verdicts(run: _Run, answers: dict[str, Any], trainee: str, *, skip_reasons: bool = False,
+              seen: int | None = None) -> dict[str, dict[str, Any]]:
+    ctx = Context(module=run.module, variant=run.variant, language=run.language, trainee=trainee,
+                  answers=dict(answers), seen_variant=seen)
     verdicts = run.bank.grade(answers, ctx)
     out = {}
     for q in run.bank.questions:

@@ -20,7 +20,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-__all__ = ["load_notebook", "parameters_cell", "trainee_from", "declared_module"]
+__all__ = ["load_notebook", "parameters_cell", "trainee_from", "seen_variant", "declared_module"]
 
 
 def load_notebook(data: bytes):
@@ -65,6 +65,44 @@ def trainee_from(nb, stem: str) -> str:
                     and node.value.value.strip()):
                 return node.value.value.strip()[:80]
     return stem
+
+
+def _parameter(nb, name: str) -> Any:
+    """The literal value the ``parameters`` cell assigns to *name* (``...`` when it assigns none)."""
+    cell = parameters_cell(nb)
+    if cell is None:
+        return ...
+    try:
+        tree = ast.parse(_source(cell))
+    except SyntaxError:
+        return ...
+    for node in tree.body:
+        if (isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name)
+                and node.targets[0].id == name and isinstance(node.value, ast.Constant)):
+            return node.value.value
+    return ...
+
+
+def seen_variant(nb) -> int:
+    """The data variant the trainee worked on: ``variant = N`` of their ``parameters`` cell (0 if none).
+
+    Judgment questions (``Question(on="seen")``) are checked on this variant,
+    so a literal choice that is right for the data the trainee saw stays right
+    when the grader re-runs the notebook on a hidden variant.
+
+    Examples
+    --------
+    >>> import nbformat
+    >>> from nbformat.v4 import new_code_cell, new_notebook
+    >>> cell = new_code_cell('trainee = "王芳"; variant = 3', metadata={"tags": ["parameters"]})
+    >>> nb = new_notebook(cells=[cell])
+    >>> seen_variant(nb), seen_variant(new_notebook())
+    (3, 0)
+    """
+    value = _parameter(nb, "variant")
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value < 10_000:
+        return 0
+    return value
 
 
 _WORKBOOK_CALL = re.compile(r"workbook\(\s*(?:module\s*=\s*)?[\"']([A-Za-z0-9_]+)[\"']")

@@ -33,6 +33,7 @@ _MSG = Messages({
     "hint": ("。提示：{hint}", ". Hint: {hint}"),
     "unanswered": ("✗ 还没有作答", "✗ Not answered yet"),
     "manual": ("✎ 已记录：这道题由讲师评分", "✎ Recorded: the instructor scores this question"),
+    "rubric": ("。评分要点：{rubric}", ". What the instructor looks for: {rubric}"),
     "col_prompt": ("题目", "question"),
     "col_points": ("分值", "points"),
     "col_score": ("得分", "score"),
@@ -71,6 +72,9 @@ def verdict_text(question: Question, verdict: Verdict, answered: bool = True,
     '✗ 还不对：数值偏小。提示：把 store_count 列加起来'
     >>> verdict_text(q, Verdict(True, 2), language="en")
     '✓ Correct'
+    >>> m = Question("q6", 3, ("理由", "Why"), None, manual=True, rubric=("理由对应数据", "reasons tied to the data"))
+    >>> verdict_text(m, Verdict(False, 0, manual=True), language="zh")
+    '✎ 已记录：这道题由讲师评分。评分要点：理由对应数据'
     """
     lang = language or get_language()
 
@@ -80,7 +84,8 @@ def verdict_text(question: Question, verdict: Verdict, answered: bool = True,
     if not answered:
         return pick("unanswered")
     if verdict.manual:
-        return pick("manual")
+        rubric = localized(*question.rubric, lang).strip() if question.rubric else ""
+        return pick("manual") + (pick("rubric", rubric=rubric) if rubric else "")
     if verdict.ok:
         return pick("ok")
     text = pick("wrong", reason=_strip(verdict.reason(lang)) or
