@@ -42,15 +42,18 @@ from __future__ import annotations
 from typing import Any
 
 from ._pareto import ParetoResult, pareto
-from ._readiness import BEHAVIOURS, STAGES, ReadinessResult, readiness
-from ._rubric import (Criterion, Dimension, Rubric, chain_rubric, doctor_target_rubric,
-                      doctor_wall_rubric, parse_rubric)
-from ._screen import QUADRANTS, ScreeningResult, quadrant_label, screen, stability
+from ._defaults import chain_rubric, doctor_target_rubric, doctor_wall_rubric
+from ._parse import parse_rubric
+from ._quadrants import QUADRANTS, quadrant_label
+from ._readiness import BEHAVIOURS, READINESS_MSGS, STAGES, ReadinessResult, readiness
+from ._rubric import Criterion, Dimension, Rubric
+from ._screen import screen, stability
+from ._screening_result import ScreeningResult
 
 __all__ = ["screen", "stability", "ScreeningResult", "parse_rubric", "Rubric", "Dimension", "Criterion",
            "readiness", "ReadinessResult", "pareto", "ParetoResult", "quadrant_label",
            "QUADRANTS", "STAGES", "BEHAVIOURS", "chain_rubric", "doctor_target_rubric", "doctor_wall_rubric",
-           "CHAIN_RUBRIC", "DOCTOR_TARGET_RUBRIC", "DOCTOR_WALL_RUBRIC"]
+           "CHAIN_RUBRIC", "DOCTOR_TARGET_RUBRIC", "DOCTOR_WALL_RUBRIC", "READINESS_MSGS"]
 
 _RUBRIC_CONSTANTS = {"CHAIN_RUBRIC": chain_rubric, "DOCTOR_TARGET_RUBRIC": doctor_target_rubric,
                      "DOCTOR_WALL_RUBRIC": doctor_wall_rubric}
