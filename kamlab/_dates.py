@@ -10,7 +10,8 @@ is written, so a re-run months later gives the same answer.
 Accepted forms: ``2026-12-01``, ``2026/12/1``, ``2026.12.1``,
 ``2026年12月1日`` (the 日 may be omitted), a month alone (``2026-12``,
 ``2026/12``, ``2026年12月``: the first day of that month), and
-:class:`datetime.date`, :class:`datetime.datetime` or :class:`pandas.Timestamp`.
+:class:`datetime.date`, :class:`datetime.datetime`, :class:`pandas.Timestamp` or
+:class:`numpy.datetime64`.
 Refused: anything else, e.g. ``12/1/2026`` (the year must come first),
 ``2026-02-30`` (no such day), ``下周一`` or ``月底`` (not a date), numbers.
 
@@ -49,7 +50,7 @@ def parse_date(value: Any, *, with_time: bool = False) -> dt.date | None:
 
     Parameters
     ----------
-    value : str, datetime.date, datetime.datetime or pandas.Timestamp
+    value : str, datetime.date, datetime.datetime, pandas.Timestamp or numpy.datetime64
         ``2026-12-01``, ``2026/12/1``, ``2026.12.1``, ``2026年12月1日``, or a
         month alone (``2026-12``, ``2026年12月``), which stands for its first
         day.  Anything else (a number, a missing value, ``NaT``) gives None.
@@ -73,11 +74,17 @@ def parse_date(value: Any, *, with_time: bool = False) -> dt.date | None:
     >>> import pandas as pd
     >>> parse_date(pd.Timestamp("2026-11-05 09:00")), parse_date(pd.NaT)
     (datetime.date(2026, 11, 5), None)
+    >>> import numpy as np
+    >>> parse_date(np.datetime64("2026-11-05T09:00")), parse_date(np.datetime64("NaT"))
+    (datetime.date(2026, 11, 5), None)
     """
     if isinstance(value, dt.datetime):            # pandas.Timestamp and NaT are datetimes too
         return None if value != value else value.date()   # NaT is not equal to itself
     if isinstance(value, dt.date):
         return value
+    if type(value).__name__ == "datetime64" and hasattr(value, "astype"):   # numpy, not imported here
+        day = value.astype("datetime64[D]").item()   # a date, or None for NaT
+        return day if isinstance(day, dt.date) else None
     if not isinstance(value, str):
         return None
     text = value.strip()

@@ -22,13 +22,13 @@ Table chains, column 'store_count', row 1: value 'abc' is not a number. Enter a 
 
 from __future__ import annotations
 
-import difflib
 import math
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from ._errors import (BadSpecError, BadValueError, DuplicateIdError,
                       EmptyTableError, MissingColumnError)
+from ._problems import did_you_mean
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -64,13 +64,11 @@ def require_columns(df: "pd.DataFrame", columns: Iterable[str], *,
     for col in columns:
         if col in df.columns:
             continue
-        close = difflib.get_close_matches(str(col), present, n=1, cutoff=0.6)
-        zh_hint = f"（是不是 '{close[0]}'？）" if close else ""
-        en_hint = f" (did you mean '{close[0]}'?)" if close else ""
+        zh_hint, en_hint = did_you_mean(col, present, cutoff=0.6)
         raise MissingColumnError(
-            f"{zh_t}缺少列 '{col}'{zh_hint}。请把列名改为 '{col}'。" if close else
+            f"{zh_t}缺少列 '{col}'{zh_hint}。请把列名改为 '{col}'。" if zh_hint else
             f"{zh_t}缺少列 '{col}'。请在表中加入这一列。",
-            f"{en_t} is missing column '{col}'{en_hint}. Rename the column to '{col}'." if close else
+            f"{en_t} is missing column '{col}'{en_hint}. Rename the column to '{col}'." if zh_hint else
             f"{en_t} is missing column '{col}'. Add this column to the table.",
             column=str(col))
 

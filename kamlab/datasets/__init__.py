@@ -16,9 +16,11 @@ Examples
 
 from __future__ import annotations
 
-from ._base import describe, dictionary, load, names, planted
+from ._base import attrs, check_name, describe, dictionary, load, names, planted
+from ._schema import KEYS, SCHEMAS, pandas_dtypes
 from ._column_labels import register_dictionary_labels
 
 register_dictionary_labels()
 
-__all__ = ["names", "load", "describe", "dictionary", "planted"]
+__all__ = ["names", "load", "describe", "dictionary", "planted", "check_name", "attrs",
+           "SCHEMAS", "KEYS", "pandas_dtypes"]

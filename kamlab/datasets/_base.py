@@ -51,7 +51,18 @@ def names() -> list[str]:
     return list(_generate.NAMES)
 
 
-def _check_name(name: Any) -> str:
+def check_name(name: Any) -> str:
+    """The bundled data set *name* names (case and spaces forgiven), or a bilingual BadSpecError.
+
+    Examples
+    --------
+    >>> check_name(" Chains ")
+    'chains'
+    >>> check_name("chain")
+    Traceback (most recent call last):
+    ...
+    kamlab._errors.BadSpecError: 没有名为 'chain' 的数据集。是不是 'chains'？可用的数据集：...
+    """
     if isinstance(name, str) and name in _generate.NAMES:
         return name
     text = str(name).strip().lower()
@@ -108,7 +119,7 @@ def dictionary(name: str) -> pd.DataFrame:
     >>> list(d.columns), d.loc[0, "column"], d.loc[0, "中文名"]
     (['column', '中文名', 'unit', 'meaning'], 'store_id', '门店编号')
     """
-    return _dictionary_frame(_check_name(name)).copy()
+    return _dictionary_frame(check_name(name)).copy()
 
 
 def describe(name: str) -> pd.DataFrame:
@@ -132,7 +143,7 @@ def describe(name: str) -> pd.DataFrame:
     >>> d.loc["store_count", ["中文名", "unit", "dtype"]].tolist()
     ['门店数', '家', 'int64']
     """
-    name = _check_name(name)
+    name = check_name(name)
     df = load(name)
     table = dictionary(name).set_index("column")
     numeric = df.select_dtypes("number")
@@ -150,7 +161,15 @@ def _shipped(name: str) -> pd.DataFrame:
                            na_values=[""])
 
 
-def _attrs(name: str) -> dict[str, Any]:
+def attrs(name: str) -> dict[str, Any]:
+    """The ``DataFrame.attrs`` of data set *name*: its name, description and data dictionary per column.
+
+    Examples
+    --------
+    >>> a = attrs("chains")
+    >>> a["name"], a["columns"]["store_count"]["中文名"]
+    ('chains', '门店数')
+    """
     d = _dictionary_frame(name)
     columns = {row["column"]: {"中文名": row["中文名"], "unit": row["unit"], "meaning": row["meaning"]}
                for row in d.to_dict("records")}
@@ -196,10 +215,10 @@ def load(name: str, *, variant: int = 0) -> pd.DataFrame:
     ...
     kamlab._errors.BadSpecError: 没有名为 'chian' 的数据集。是不是 'chains'？...
     """
-    name = _check_name(name)
+    name = check_name(name)
     variant = _check_variant(variant)
     df = _shipped(name).copy() if variant == 0 else _generate.generate(name, variant)
-    df.attrs.update(_attrs(name))
+    df.attrs.update(attrs(name))
     df.attrs["variant"] = variant
     return df
 
@@ -226,4 +245,4 @@ def planted(name: str, *, variant: int = 0) -> dict[str, str]:
     >>> kl.datasets.planted("retail_sales", variant=0)["lagging_category"]
     '肠胃消化'
     """
-    return _generate.planted(_check_name(name), _check_variant(variant))
+    return _generate.planted(check_name(name), _check_variant(variant))

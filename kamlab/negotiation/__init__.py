@@ -25,7 +25,8 @@ Examples
 
 from __future__ import annotations
 
-from ._clauses import Clause, clauses_from_table, parse_clauses
+from ._clause_table import clauses_from_table
+from ._clauses import Clause, parse_clauses
 from ._matrix import ConcessionMatrix, Evaluation
 from ._trade import check_log, trade_plan
 

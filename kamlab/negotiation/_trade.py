@@ -20,15 +20,16 @@ Examples
 
 from __future__ import annotations
 
-import difflib
 from typing import TYPE_CHECKING
 
 import numpy as np
 
 from .._errors import BadValueError
 from .._i18n import Messages
+from .._problems import did_you_mean
 from .._validate import numeric_column, require_columns, require_table
-from ._clauses import Clause, _text_column
+from ._clause_table import _text_column
+from ._clauses import Clause
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -217,11 +218,10 @@ def _clean_log(m: "ConcessionMatrix", log: "pd.DataFrame") -> "pd.DataFrame":
     if unknown.any():
         label = work.index[unknown.to_numpy().argmax()]
         value = work.loc[label, "clause"]
-        close = difflib.get_close_matches(value, names, n=1, cutoff=0.5)
+        hint_zh, hint_en = did_you_mean(value, names)
         raise BadValueError(*MSGS.both(
             "err_clause", row=label, value=value, valid_zh="、".join(names), valid_en=", ".join(names),
-            hint_zh=f"（是不是 '{close[0]}'？）" if close else "",
-            hint_en=f" (did you mean '{close[0]}'?)" if close else ""), column="clause", row=label)
+            hint_zh=hint_zh, hint_en=hint_en), column="clause", row=label)
     scores = pd.DataFrame(
         [(c.name, o, c.ours[i], c.theirs[i]) for c in m.clauses for i, o in enumerate(c.options)],
         columns=["clause", "option", "ours", "theirs"]).set_index(["clause", "option"])

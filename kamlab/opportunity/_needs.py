@@ -33,6 +33,7 @@ import pandas as pd
 
 from .._errors import BadValueError, MissingColumnError
 from .._i18n import Messages
+from .._problems import did_you_mean
 from .._validate import (in_range, numeric_column, require_columns,
                          require_table, require_unique)
 
@@ -114,12 +115,12 @@ def _category(df: pd.DataFrame, column: str, aliases: dict[str, str]) -> pd.Seri
     if bad.any():
         label = raw.index[bad.to_numpy().argmax()]
         value = str(raw.loc[label])
+        # the closest alias is suggested by the value it stands for
         close = difflib.get_close_matches(value.strip().lower(), list(aliases), n=1, cutoff=0.5)
+        hint_zh, hint_en = did_you_mean(aliases[close[0]], [aliases[close[0]]]) if close else ("", "")
         allowed_zh, allowed_en = _ALLOWED[column]
         raise BadValueError(*MSGS.both(
-            "err_category", column=column, row=label, value=value,
-            hint_zh=f"（是不是 '{aliases[close[0]]}'？）" if close else "",
-            hint_en=f" (did you mean '{aliases[close[0]]}'?)" if close else "",
+            "err_category", column=column, row=label, value=value, hint_zh=hint_zh, hint_en=hint_en,
             allowed_zh=allowed_zh, allowed_en=allowed_en), column=column, row=label)
     return mapped
 
@@ -144,11 +145,10 @@ def _filter_account(df: pd.DataFrame, account: Any) -> tuple[pd.DataFrame, str]:
     keep = ids.eq(wanted)
     if not keep.any():
         known = sorted(ids.unique())
-        close = difflib.get_close_matches(wanted, known, n=1, cutoff=0.5)
+        hint_zh, hint_en = did_you_mean(wanted, known)
         raise BadValueError(*MSGS.both(
             "err_unknown_account", account=wanted, listed=", ".join(known),
-            hint_zh=f"（是不是 '{close[0]}'？）" if close else "",
-            hint_en=f" (did you mean '{close[0]}'?)" if close else ""), column="account_id")
+            hint_zh=hint_zh, hint_en=hint_en), column="account_id")
     return df.loc[keep.to_numpy()], wanted
 
 

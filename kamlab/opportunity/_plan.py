@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from .._i18n import Messages, get_language
+from .._i18n import Messages, localized
 from .._plotting import new_axes, styled
 from .._result import TableResult
 from ._needs import CHANNELS, KINDS, prepare
@@ -84,8 +84,8 @@ class CollectionPlan(TableResult):
         >>> kl.set_language("zh")
         """
         total = len(KINDS) * len(CHANNELS)
-        sep, times = ("、", "×") if get_language() == "zh" else (", ", " x ")
-        names = {"显性": "显性", "隐性": "隐性"} if get_language() == "zh" else {k: MSGS.label(k) for k in KINDS}
+        sep, times = localized("、", ", "), localized("×", " x ")
+        names = {k: localized(k, MSGS.both(k)[1]) for k in KINDS}
         cells = sep.join(f"{names[k]}{times}{MSGS.label(c)}" for k, c in self.uncovered)
         rest = MSGS("missing", cells=cells) if self.uncovered else ""
         return MSGS("summary", n=total - len(self.uncovered), total=total, rest=rest)

@@ -21,16 +21,16 @@ Examples
 >>> chain = kl.rootcause.Chain(
 ...     problem="C01 四月销量减半", evidence=[{"metric": "铺货率", "group": ("C01", "2026-04"), "value": 0.5}],
 ...     root_cause="铺货", solutions=[{"action": "补铺 S2", "owner": "王经理", "due": "2026-12-15"},
-...                                  {"action": "铺货率进月度考核", "owner": "李主管", "due": "2027-01-31"}])
->>> chain.validate(k, today="2026-11-24").ok
+...                                  {"action": "铺货率进月度考核", "owner": "李主管", "due": "2027-01-29"}])
+>>> chain.validate(k).ok   # due dates within 90 days of the course day 2026-11-01
 True
 """
 
 from __future__ import annotations
 
-from ._chain import (CAUSE_SUPPORT, CAUSES, DEFAULT_TARGETS, Chain, Evidence, Problem, Solution,
-                     ValidationResult, validate)
+from ._chain import Chain, Evidence, Problem, Solution, ValidationResult, validate
+from ._taxonomy import CAUSE_EN, CAUSE_SUPPORT, CAUSES, DEFAULT_TARGETS
 from ._drill import EFFECTS, FACTORS, DrillResult, drill
 
 __all__ = ["drill", "DrillResult", "FACTORS", "EFFECTS", "Chain", "Evidence", "Solution", "Problem",
-           "ValidationResult", "validate", "CAUSES", "CAUSE_SUPPORT", "DEFAULT_TARGETS"]
+           "ValidationResult", "validate", "CAUSES", "CAUSE_SUPPORT", "CAUSE_EN", "DEFAULT_TARGETS"]

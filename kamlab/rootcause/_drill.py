@@ -46,8 +46,7 @@ from .._errors import BadSpecError, BadValueError
 from .._i18n import Messages
 from .._plotting import new_axes, styled
 from .._result import TableResult
-from ..kpi._data import MSGS as DATA_MSGS
-from ..kpi._data import parse_by, parse_months, prepare, sums
+from ..kpi import DATA_MSGS, parse_by, parse_months, prepare, sums
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.axes import Axes

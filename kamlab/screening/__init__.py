@@ -42,10 +42,13 @@ from __future__ import annotations
 from typing import Any
 
 from ._pareto import ParetoResult, pareto
+from ._defaults import chain_rubric, doctor_target_rubric, doctor_wall_rubric
+from ._parse import parse_rubric
+from ._quadrants import QUADRANTS, quadrant_label
 from ._readiness import BEHAVIOURS, READINESS_MSGS, STAGES, ReadinessResult, readiness
-from ._rubric import (Criterion, Dimension, Rubric, chain_rubric, doctor_target_rubric,
-                      doctor_wall_rubric, parse_rubric)
-from ._screen import QUADRANTS, ScreeningResult, quadrant_label, screen, stability
+from ._rubric import Criterion, Dimension, Rubric
+from ._screen import screen, stability
+from ._screening_result import ScreeningResult
 
 __all__ = ["screen", "stability", "ScreeningResult", "parse_rubric", "Rubric", "Dimension", "Criterion",
            "readiness", "ReadinessResult", "pareto", "ParetoResult", "quadrant_label",

@@ -9,7 +9,7 @@ import ipywidgets as w
 
 from ... import kpi, rootcause
 from ..._i18n import get_language, localized
-from ...rootcause._chain import CAUSE_EN  # not exported yet by kamlab.rootcause (being reworked elsewhere)
+from ...rootcause import CAUSE_EN
 from ...widgets import AnswerForm, TableEditor, dropdown, slider
 from ._case import CORE_METRICS, DEFAULT_TARGETS, METRICS, PROBLEMS, ROOT_CAUSES
 from ._charts import _draw_vs_targets, _plot_worst

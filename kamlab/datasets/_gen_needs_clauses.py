@@ -1,0 +1,102 @@
+"""Generators of ``needs`` (m03, the customer-needs list) and ``clauses`` (m05, the agreement clauses)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from ._gen_random import rng_for
+
+
+_NEEDS = (  # need, kind, channel, source, base match, base value
+    ("全国性品牌联合营销活动", "显性", "总部", "高层访谈（年度市场计划）", 4, 4),
+    ("高毛利产品倾斜，提升区域利润", "显性", "总部", "采购部门沟通（费用诉求）", 3, 5),
+    ("提高供货折扣、降低进价", "显性", "总部", "采购部门沟通（供货需求）", 2, 3),
+    ("新品引进的进场费用支持", "显性", "总部", "采购部门沟通（费用诉求）", 3, 3),
+    ("完成年度品类增长目标", "显性", "总部", "高层访谈（战略规划、年度目标）", 4, 5),
+    ("社区健康讲座为门店引流", "隐性", "总部", "高层访谈（战略规划）", 4, 4),
+    ("店员产品卖点话术培训", "隐性", "门店", "实地走访（店员痛点）", 5, 4),
+    ("新品市场接受度调研反馈", "隐性", "总部", "采购部门沟通（新品评审）", 4, 3),
+    ("门店陈列优化与物料支持", "显性", "门店", "实地走访（陈列问题）", 4, 3),
+    ("会员慢病管理服务", "隐性", "门店", "消费者问卷（产品使用反馈）", 3, 4),
+    ("应对竞品买赠促销", "显性", "外部", "竞品监测（促销活动）", 3, 3),
+    ("区域 OTC 品类趋势数据", "隐性", "外部", "行业报告（区域 OTC 市场趋势）", 4, 2),
+    ("降低库存、处理滞销品", "隐性", "总部", "采购部门沟通（库存周转）", 3, 4),
+    ("合规的店员销售激励方案", "显性", "门店", "实地走访（店长访谈）", 4, 4),
+    ("线上线下 O2O 引流合作", "隐性", "外部", "行业报告（零售数字化）", 2, 4),
+    ("感冒季备货与陈列指导", "隐性", "门店", "消费者问卷（购药时机）", 4, 3),
+    ("动销数据共享与联合复盘", "隐性", "总部", "高层访谈（数字化规划）", 3, 4),
+    ("与竞品差异化的独家品种", "显性", "外部", "竞品监测（合作模式）", 2, 5),
+)
+
+
+def _needs(variant: int) -> pd.DataFrame:
+    rng = rng_for("needs", variant)
+    accounts = np.arange(1, 37)  # every chain, so the account a trainee picks in m02 has needs
+    per = 8
+    picks = np.concatenate([rng.choice(len(_NEEDS), per, replace=False) for _ in accounts])
+    table = np.array(_NEEDS, dtype=object)[picks]
+    n = len(picks)
+    match = np.clip(table[:, 4].astype(float) + rng.integers(-1, 2, n), 1, 5).astype(np.int64)
+    value = np.clip(table[:, 5].astype(float) + rng.integers(-1, 2, n), 1, 5).astype(np.int64)
+    base = np.repeat(np.round(rng.uniform(40, 88, len(accounts)), 1), per)
+    return pd.DataFrame({
+        "account_id": np.repeat([f"C{a:02d}" for a in accounts], per),
+        "need_id": [f"N{i:03d}" for i in range(1, n + 1)],
+        "need": table[:, 0],
+        "kind": table[:, 1],
+        "channel": table[:, 2],
+        "source": table[:, 3],
+        "match": match,
+        "value": value,
+        "base_score": base,
+        "competitor_pressure": rng.integers(1, 6, n).astype(np.int64),
+    })
+
+
+_CLAUSES = (  # clause, options (best for us first)
+    ("供货价格/折扣", ("无折扣", "3%", "5%", "8%", "10%")),
+    ("回款账期", ("30天", "45天", "60天", "90天", "120天")),
+    ("新品进场率", ("100%", "80%", "60%", "40%")),
+    ("联合活动", ("每月1次", "每季度2次", "每季度1次", "每半年1次")),
+    ("店员培训", ("每月1次", "每季度2次", "每季度1次")),
+    ("数据反馈", ("门店级周数据", "门店级月数据", "城市级月数据", "不提供")),
+    ("陈列资源", ("黄金陈列+端架", "黄金陈列", "普通货架+堆头", "普通货架")),
+    ("返利", ("1%", "2%", "3%", "5%")),
+)
+
+
+def _weights(rng: np.random.Generator, n: int) -> np.ndarray:
+    raw = rng.uniform(1, 4, n)
+    w = np.round(raw / raw.sum() * 100)
+    w[np.argmax(w)] += 100 - w.sum()
+    return w
+
+
+def _ladder(rng: np.random.Generator, k: int, start: float, stop: float) -> np.ndarray:
+    """k strictly monotone whole numbers from *start* to *stop* with uneven steps."""
+    steps = rng.uniform(0.5, 1.5, k - 1)
+    frac = np.concatenate([[0.0], np.cumsum(steps) / steps.sum()])
+    return np.round(start + (stop - start) * frac)
+
+
+def _clauses(variant: int) -> pd.DataFrame:
+    rng = rng_for("clauses", variant)
+    m = len(_CLAUSES)
+    our_w, their_w = _weights(rng, m), _weights(rng, m)
+    core = np.zeros(m, dtype=bool)
+    core[np.argsort(-our_w, kind="stable")[:3]] = True
+    frames = []
+    for j, (clause, options) in enumerate(_CLAUSES):  # 8 clauses, not data rows
+        k = len(options)
+        ours = _ladder(rng, k, 100, rng.uniform(0, 25))
+        theirs = _ladder(rng, k, rng.uniform(0, 30), 100)
+        opening = int(rng.random() < 0.2)
+        target = opening + int(rng.integers(0, max(1, (k - opening) // 2 + 1)))
+        walk = min(k - 1, target + int(rng.integers(0 if core[j] else 1, 3 if not core[j] else 2)))
+        frames.append(pd.DataFrame({
+            "clause": clause, "option_order": np.arange(1, k + 1), "option": options,
+            "ours": ours, "theirs": theirs, "our_weight": our_w[j], "their_weight": their_w[j],
+            "core": core[j], "opening": options[opening], "target": options[target],
+            "walk_away": options[walk]}))
+    return pd.concat(frames, ignore_index=True)

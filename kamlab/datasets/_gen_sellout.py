@@ -1,0 +1,96 @@
+"""Generator of ``sellout`` (m07): store-month sell-out with five planted problems dealt to chains by a seeded permutation."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from ._gen_accounts import CITIES, _chains
+from ._gen_random import _share, rng_for
+
+#: Planted problems of ``sellout``, in the order they are dealt to chains.
+PROBLEMS = ("poor_distribution", "low_sell_through", "inventory_piling", "clerk_drop", "latest_month_drop")
+
+MONTHS = tuple(f"{2025 + (10 + i) // 12}-{(10 + i) % 12 + 1:02d}" for i in range(12))
+
+
+def _sellout_plan(variant: int) -> tuple[np.random.Generator, list[str], dict[str, str]]:
+    """The chains of ``sellout`` and which one carries each planted problem."""
+    rng = rng_for("sellout", variant)
+    chains = [f"C{i:02d}" for i in np.sort(rng.choice(36, 6, replace=False)) + 1]
+    perm = rng.permutation(6)
+    return rng, chains, {p: chains[perm[i]] for i, p in enumerate(PROBLEMS)}
+
+
+SEASON = np.array([1.10, 1.20, 1.25, 1.10, 1.00, 0.95, 0.90, 0.88, 0.90, 0.93, 0.98, 1.05])
+
+
+def _sellout(variant: int) -> pd.DataFrame:
+    rng, chain_ids, plan = _sellout_plan(variant)
+    role = {c: p for p, c in plan.items()}
+    n_ch, n, T = 6, 720, len(MONTHS)
+    sizes = 60 + rng.multinomial(n - 60 * n_ch, rng.dirichlet(np.full(n_ch, 6.0)))
+    ch = np.repeat(np.arange(n_ch), sizes)                       # chain index per store
+    is_poor = np.array([role.get(c) == "poor_distribution" for c in chain_ids])
+    is_dead = np.array([role.get(c) == "low_sell_through" for c in chain_ids])
+    is_pile = np.array([role.get(c) == "inventory_piling" for c in chain_ids])
+    is_clerk = np.array([role.get(c) == "clerk_drop" for c in chain_ids])
+    is_drop = np.array([role.get(c) == "latest_month_drop" for c in chain_ids])
+
+    # Regions: cities of the chain's home province (the chain's own data in the same variant).
+    chains = _chains(variant).set_index("chain_id")
+    region = np.empty(n, dtype=object)
+    u_city = rng.random(n)
+    for k, cid in enumerate(chain_ids):  # 6 chains
+        prov, hq = chains.at[cid, "province"], chains.at[cid, "hq_city"]
+        others = np.array([c for c in CITIES[prov] if c != hq] or [hq], dtype=object)
+        rows = ch == k
+        u = u_city[rows]
+        region[rows] = np.where(u < 0.5, hq, others[np.minimum((u - 0.5) * 2 * len(others), len(others) - 1)
+                                                   .astype(int)])
+
+    is_target = rng.random(n) < 0.88
+    p_dist = np.where(is_poor, 0.55, rng.uniform(0.88, 0.95, n_ch))
+    listed = _share(rng, 2 * ch + is_target, np.stack([np.full(n_ch, 0.2), p_dist], 1).ravel())
+    start = np.where(rng.random(n) < 0.06, rng.integers(1, 6, n), 0)   # a few stores listed later
+    t = np.arange(T)
+    stocked = listed[:, None] & (t[None, :] >= start[:, None])
+
+    alive = ~_share(rng, ch, np.where(is_dead, 0.38, rng.uniform(0.03, 0.06, n_ch)))
+    zero_p = np.full((n, T), 0.02)
+    zero_p[:, -1] = np.where(is_drop[ch], 0.36, 0.02)
+    selling = stocked & alive[:, None] & (rng.random((n, T)) >= zero_p)
+    mean = rng.uniform(18, 40, n_ch)[ch] * rng.lognormal(0, 0.45, n)
+    chain_noise = rng.normal(1, 0.02, (n_ch, T))[ch]
+    expected = mean[:, None] * SEASON[None, :] * chain_noise
+    units = np.where(selling, np.maximum(1, rng.poisson(expected)), 0).astype(np.int64)
+
+    cover = rng.uniform(1.2, 1.6, n_ch)[ch] * rng.lognormal(0, 0.15, n)
+    growth = np.where(is_pile[ch], 0.4, 0.0)
+    level = np.round(expected * cover[:, None] * (1 + growth[:, None] * t[None, :]))
+    begin = np.zeros((n, T), dtype=np.int64)
+    end = np.zeros((n, T), dtype=np.int64)
+    begin[:, 0] = np.where(stocked[:, 0], np.round(level[:, 0] * rng.uniform(0.8, 1.2, n)), 0)
+    for m in range(T):  # 12 months, vectorised over stores
+        if m:
+            begin[:, m] = end[:, m - 1]
+        end[:, m] = np.where(stocked[:, m], np.maximum(level[:, m], begin[:, m] - units[:, m]), 0)
+
+    mystery = np.where(stocked & is_target[:, None], rng.poisson(1.5, (n, T)), 0).astype(np.int64)
+    p_rec = np.tile(rng.uniform(0.55, 0.7, n_ch)[:, None], (1, T))
+    p_rec[is_clerk, -2:] = 0.2
+    recommended = rng.binomial(mystery, p_rec[ch]).astype(np.int64)
+
+    return pd.DataFrame({
+        "store_id": np.repeat([f"S{i:04d}" for i in range(1, n + 1)], T),
+        "chain_id": np.repeat(np.array(chain_ids, dtype=object)[ch], T),
+        "region": np.repeat(region, T),
+        "month": np.tile(np.array(MONTHS, dtype=object), n),
+        "is_target": np.repeat(is_target, T),
+        "stocked": stocked.ravel(),
+        "units_sold": units.ravel(),
+        "inventory_begin": begin.ravel(),
+        "inventory_end": end.ravel(),
+        "mystery_visits": mystery.ravel(),
+        "recommended_visits": recommended.ravel(),
+    })
