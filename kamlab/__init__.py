@@ -50,10 +50,11 @@ _SUBMODULES = (
 _LAZY_FUNCTIONS = {
     "read_table": ("kamlab._io", "read_table"),
     "workbook": ("kamlab.course", "workbook"),
+    "labelled": ("kamlab._labels", "localize_columns"),
 }
 
 __all__ = [
-    "set_language", "get_language", "read_table", "workbook",
+    "set_language", "get_language", "read_table", "workbook", "labelled",
     "KamlabInputError", "MissingColumnError", "BadValueError",
     "DuplicateIdError", "EmptyTableError", "BadFileError", "BadSpecError",
     *_SUBMODULES,

@@ -13,6 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from ._labels import localize_columns
+
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
     from matplotlib.axes import Axes
@@ -23,7 +25,8 @@ class TableResult:
     """A tool's answer: ``table`` holds the numbers, ``plot()`` draws them.
 
     Subclasses add named fields and implement :meth:`plot`.  In a notebook
-    the result displays as its table.
+    the result displays as its table, with column names in the current
+    language (``kamlab._labels``); ``.table`` keeps the machine names.
     """
 
     table: "pd.DataFrame"
@@ -33,7 +36,7 @@ class TableResult:
         raise NotImplementedError(f"{type(self).__name__} has no chart")
 
     def _repr_html_(self) -> str:
-        return self.table._repr_html_()  # type: ignore[operator]
+        return localize_columns(self.table)._repr_html_()  # type: ignore[operator]
 
     def __repr__(self) -> str:
-        return f"{type(self).__name__}(\n{self.table!r}\n)"
+        return f"{type(self).__name__}(\n{localize_columns(self.table)!r}\n)"
