@@ -130,3 +130,70 @@ def recorded(answer: object) -> object:
 def grade_recorded(module: str, answers: Mapping[str, object], variant: int = 0) -> dict[str, Verdict]:
     """Grade *answers* as recorded in a notebook with *module*'s question bank on data *variant*."""
     return get_bank(module).grade({k: recorded(v) for k, v in answers.items()}, Context(module, variant=variant))
+
+
+# --------------------------------------------------------------------------- discrimination probes
+_PROBE = '''
+import random as _kl_random
+from kamlab.widgets import randomize_form as _kl_randomize
+_kl_form = form_{key}
+_kl_untouched_{key} = _kl_form.line
+_kl_rng = _kl_random.Random({seed})
+_kl_passes = 0
+_kl_draw, _kl_form._draw = _kl_form._draw, None            # no charts while probing
+for _kl_i in range({trials}):
+    _kl_randomize(_kl_form, _kl_rng)
+    _kl_ns = dict(globals())
+    try:
+        exec(_kl_form.line, _kl_ns)
+        _kl_passes += bool(wb.verdict("{key}", _kl_ns["{key}"]).ok)
+    except Exception:
+        pass
+_kl_form._draw = _kl_draw
+print("KAMLAB-PROBE {key}", _kl_passes)
+'''
+
+
+def probe_forms(module: str, tmp_path: Path, *, trials: int = 20, seed: int = 0, variant: int = 0,
+                literals: Mapping[str, str] = {}) -> tuple[dict[str, float], dict[str, Verdict]]:
+    """Probe every form of *module*: random settings, then the untouched form's line.
+
+    After each form cell the notebook sets the form's controls at random
+    *trials* times and checks the line each setting writes (the pass rate per
+    question); every answer cell then gets the line of the form *as it was
+    built* (untouched), and the recorded answers are graded.
+
+    Returns
+    -------
+    pass rate of random settings per key, verdicts of the untouched forms
+    """
+    nb = nbformat.read(trainee_notebook(module), as_version=4)
+    keys = [k for c in nb.cells if (k := answer_key(c)) is not None]
+    cells = []
+    for cell in nb.cells:
+        key = answer_key(cell)
+        if key in literals:
+            cell = nbformat.v4.new_code_cell(literals[key])
+        elif key is not None:
+            cell = nbformat.v4.new_code_cell(f"exec(_kl_untouched_{key})")
+        cells.append(cell)
+        src = cell.source if cell.cell_type == "code" else ""
+        for k in keys:
+            if k not in literals and src.lstrip().startswith(f"form_{k} ="):
+                cells.append(nbformat.v4.new_code_cell(_PROBE.format(key=k, seed=seed, trials=trials)))
+    nb.cells = cells
+    src, out = tmp_path / "probed.ipynb", tmp_path / "probed_out.ipynb"
+    nbformat.write(nb, src)
+    papermill.execute_notebook(str(src), str(out), kernel_name="python3", progress_bar=False,
+                               parameters={"trainee": "probe", "variant": variant}, cwd=str(tmp_path))
+    executed = nbformat.read(out, as_version=4)
+    rates: dict[str, float] = {}
+    for c in executed.cells:
+        for o in c.get("outputs", []):
+            for line in str(o.get("text", "")).splitlines():
+                if line.startswith("KAMLAB-PROBE "):
+                    _, key, passes = line.split()
+                    rates[key] = int(passes) / trials
+    answers = read_answers(executed, module)
+    verdicts = get_bank(module).grade(answers, Context(module, variant=variant))
+    return rates, verdicts

@@ -31,6 +31,7 @@ from ._messages import _LAYOUT as LAYOUT
 from ._messages import _STYLE as STYLE
 from ._messages import MSGS
 from ._quiz import literal, match_quiz, order_quiz, text_answer
+from ._random import randomize_form
 
 __all__ = ["AnswerForm", "slider", "dropdown", "choice", "multi_select", "CheckList", "TableEditor",
-           "literal", "order_quiz", "match_quiz", "text_answer", "option_pairs", "MSGS", "LAYOUT", "STYLE"]
+           "literal", "order_quiz", "match_quiz", "text_answer", "option_pairs", "MSGS", "LAYOUT", "STYLE", "randomize_form"]
