@@ -82,11 +82,6 @@ def read_today(today: Any) -> dt.date:
         raise BadSpecError(*MSGS.both("err_today", value=today), column="today")
     return day
 
-def _hint(name: Any, options: Iterable[str]) -> dict[str, str]:
-    hint_zh, hint_en = did_you_mean(name, options)
-    return {"hint_zh": hint_zh, "hint_en": hint_en}
-
-
 def _scalar_ok(value: Any) -> bool:
     return value is None or isinstance(value, (str, numbers.Number, dt.date, pd.Timestamp, np.generic))
 
@@ -108,7 +103,8 @@ def task_rows(tasks: Any) -> list[dict[str, Any]]:
             if name is None:
                 if str(key) in ("no", "layer", "days", "ok", "problems"):   # a plan table fed back in
                     continue
-                raise BadSpecError(*MSGS.both("err_key", i=i, name=key, **_hint(key, FIELDS)),
+                hint_zh, hint_en = did_you_mean(key, FIELDS)
+                raise BadSpecError(*MSGS.both("err_key", i=i, name=key, hint_zh=hint_zh, hint_en=hint_en),
                                    column=str(key), row=i)
             if not _scalar_ok(value):
                 raise BadValueError(*MSGS.both("err_value", i=i, name=name, type=type(value).__name__),
@@ -141,7 +137,8 @@ def split_plan(plan: Any) -> tuple[list[dict[str, Any]], list[Any]]:
         for key, value in plan.items():
             name = _PLAN_KEYS.get(str(key).strip().lower())
             if name is None:
-                raise BadSpecError(*MSGS.both("err_plan_key", name=key, **_hint(key, ["tasks", "checkpoints"])),
+                hint_zh, hint_en = did_you_mean(key, ["tasks", "checkpoints"])
+                raise BadSpecError(*MSGS.both("err_plan_key", name=key, hint_zh=hint_zh, hint_en=hint_en),
                                    column=str(key))
             parts[name] = value
         return task_rows(parts["tasks"]), checkpoint_list(parts["checkpoints"])
