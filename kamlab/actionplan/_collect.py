@@ -1,7 +1,7 @@
 """Reading a trainee's recorded answers out of their saved notebooks m01–m07 (:func:`collect_answers`).
 
 The answers are the outputs of the notebooks' check cells (read with
-:func:`kamlab.grading.read_answers`); a missing or corrupt file never raises,
+:func:`kamlab.answers.read_answers`); a missing or corrupt file never raises,
 it is skipped with a note.
 
 Examples
@@ -116,7 +116,7 @@ def collect_answers(folder: Any = ".") -> CollectedAnswers:
     """
     if not isinstance(folder, (str, Path)):
         raise BadSpecError(*MSGS.both("err_folder", type=type(folder).__name__), column="folder")
-    from ..grading import read_answers   # lazy: the grading layer sits above the tools
+    from ..answers import read_answers   # function-level until kamlab.answers is merged: then move it to the top
 
     base = Path(folder)
     notes: list[str] = []
