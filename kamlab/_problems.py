@@ -68,6 +68,11 @@ class Problem(str):
         """The message in *language* (default: the current kamlab language)."""
         return self.zh if (language or get_language()) == "zh" else self.en
 
+    @property
+    def message(self) -> str:
+        """The message in the current language (as :meth:`text`; read by the course modules)."""
+        return self.text()
+
     def __reduce__(self) -> tuple[Any, ...]:   # pickles (multiprocessing, caches) keep every field
         return (_rebuild, (type(self), self.code, self.zh, self.en, self.where))
 

@@ -29,9 +29,12 @@ from __future__ import annotations
 
 from ._layers import (COURSE_TITLE, LAYERS, MODULES, Layer, LayersResult, layer_code, layer_of, module_code,
                       module_title, summary_layers)
-from ._plan import (FIELDS, HORIZON_DAYS, N_MONTHS, N_TASKS, TODAY, ActionPlan, Problem, errors, parse_date,
-                    validate)
-from ._tree import CollectedAnswers, OutcomeTree, collect_answers, key_result, outcome_tree
+from ._collect import CollectedAnswers, collect_answers
+from ._plan import ActionPlan
+from ._read import FIELDS, HORIZON_DAYS, N_MONTHS, N_TASKS, TODAY, parse_date
+from ._results import key_result
+from ._tree import OutcomeTree, outcome_tree
+from ._validate import Problem, errors, validate
 
 __all__ = ["summary_layers", "LayersResult", "Layer", "LAYERS", "MODULES", "COURSE_TITLE", "layer_of",
            "layer_code", "module_code", "module_title",

@@ -19,7 +19,6 @@ Examples
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -27,8 +26,9 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from .._errors import BadSpecError
-from .._i18n import Messages, get_language
+from .._i18n import Messages, get_language, localized
 from .._plotting import new_axes, styled
+from .._problems import did_you_mean
 from .._result import TableResult
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -66,12 +66,12 @@ class Layer:
     @property
     def name(self) -> str:
         """The layer's name in the current language."""
-        return self.zh if get_language() == "zh" else self.en
+        return localized(self.zh, self.en)
 
     @property
     def role(self) -> str:
         """The layer's role in the current language."""
-        return self.role_zh if get_language() == "zh" else self.role_en
+        return localized(self.role_zh, self.role_en)
 
 
 #: The three layers in order (seed 000 §八.1).
@@ -111,11 +111,6 @@ MSGS = Messages({
 })
 
 
-def _hint(value: Any, options: list[str]) -> tuple[str, str]:
-    close = difflib.get_close_matches(str(value), options, n=1, cutoff=0.5)
-    return (f"（是不是 '{close[0]}'？）", f" (did you mean '{close[0]}'?)") if close else ("", "")
-
-
 def module_code(value: Any, *, where: str = "module") -> str:
     """Normalise a module id (``"m3"``, ``"M03"``, ``"核心数据复盘"``) to ``"m01"`` … ``"m07"``.
 
@@ -136,7 +131,7 @@ def module_code(value: Any, *, where: str = "module") -> str:
     for code, (zh, en) in MODULES.items():
         if text in (zh, en) or text.lower() == en.lower():
             return code
-    hint = _hint(text, list(MODULES) + [zh for zh, _ in MODULES.values()])
+    hint = did_you_mean(text, list(MODULES) + [zh for zh, _ in MODULES.values()])
     raise BadSpecError(*MSGS.both("bad_module", where=where, value=value, hint_zh=hint[0], hint_en=hint[1]),
                        column=where)
 
@@ -152,7 +147,7 @@ def layer_code(value: Any, *, where: str = "layer") -> str:
     text = str(value).strip().lower() if value is not None else ""
     if text in _LAYER_NAMES:
         return _LAYER_NAMES[text]
-    hint = _hint(value, [layer.zh for layer in LAYERS] + [layer.code for layer in LAYERS])
+    hint = did_you_mean(value, [layer.zh for layer in LAYERS] + [layer.code for layer in LAYERS])
     raise BadSpecError(*MSGS.both("bad_layer", where=where, value=value, hint_zh=hint[0], hint_en=hint[1]),
                        column=where)
 
@@ -176,8 +171,7 @@ def module_title(module: Any) -> str:
     >>> module_title("m02")
     '客户精准筛选'
     """
-    zh, en = MODULES[module_code(module)]
-    return zh if get_language() == "zh" else en
+    return localized(*MODULES[module_code(module)])
 
 
 def layer_name(code: str) -> str:

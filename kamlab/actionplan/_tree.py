@@ -10,10 +10,9 @@ their incentive scheme, m07 their root cause) — "未完成 / not done" where
 no answer was found.  The tasks of an action plan hang under the module
 they draw on.
 
-:func:`collect_answers` reads the recorded answers out of the notebooks
-``m0*.ipynb`` in a folder (the outputs of their check cells, via
-:func:`kamlab.grading.read_answers`); it never raises for a missing or
-corrupt file, it skips it with a note.
+The answers come from :func:`~kamlab.actionplan.collect_answers` (the
+trainee's saved notebooks) or are given directly; each module's line is
+:func:`~kamlab.actionplan.key_result`.
 
 Examples
 --------
@@ -24,289 +23,41 @@ Examples
 
 from __future__ import annotations
 
-import json
 import re
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
-from pathlib import Path
+from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
+from .._dates import blank as _blank
+from .._dates import short as _short
 from .._errors import BadSpecError
-from .._i18n import Messages, get_language
+from .._i18n import Messages, localized
 from .._plotting import new_axes, styled
 from .._result import TableResult
-from ._layers import COLOURS, COURSE_TITLE, LAYERS, MODULES, layer_of, module_code, module_title
-from ._plan import ActionPlan, _blank, _short
+from ._collect import CollectedAnswers
+from ._layers import COLOURS, COURSE_TITLE, LAYERS, MODULES, module_code, module_title
+from ._plan import ActionPlan
+from ._results import key_result
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.axes import Axes
 
-__all__ = ["outcome_tree", "OutcomeTree", "collect_answers", "CollectedAnswers", "key_result", "MAX_BYTES"]
-
-#: Notebooks larger than this are skipped by :func:`collect_answers` (bytes).
-MAX_BYTES = 50_000_000
-_NAME = re.compile(r"^(m0[1-9])")
+__all__ = ["outcome_tree", "OutcomeTree"]
 
 MSGS = Messages({
     "not_done": ("未完成", "not done"),
-    "answered": ("已作答（{n} 题）", "answered ({n} questions)"),
-    "m01": ("盲区：{x}", "Blind spots: {x}"),
-    "m02": ("重点客户：{x}", "Key account: {x}"),
-    "m02_param": ("重点客户：{x}（参数）", "Key account: {x} (parameter)"),
-    "m03": ("高价值机会：{x}", "Top opportunities: {x}"),
-    "m04": ("服务包：{n} 条需求线，预算 {budget} 万元", "Service package: {n} need lines, budget {budget} (10k CNY)"),
-    "m05": ("协议方案：我方效用 {us:.1f}，对方 {them:.1f}", "Agreement: our utility {us:.1f}, theirs {them:.1f}"),
-    "m05_nash": ("纳什点：我方效用 {us:.1f}，对方 {them:.1f}", "Nash point: our utility {us:.1f}, theirs {them:.1f}"),
-    "m06": ("阶梯激励 {n} 档{cost}", "Tiered incentive, {n} tiers{cost}"),
-    "m06_cost": ("，费用占增量 {x:.1%}", ", cost {x:.1%} of incremental sales"),
-    "m07": ("根因：{cause}（{group}）", "Root cause: {cause} ({group})"),
-    "m07_flags": ("异常点 {n} 个", "{n} points below target"),
     "task": ("任务 {i}：{task}", "Task {i}: {task}"),
     "title": ("大客户动销学习成果树", "Learning-outcome tree"),
-    "col_module": ("模块", "module"),
-    "status_done": ("已完成", "done"),
-    "status_none": ("没有答案", "no answers"),
-    "note_missing": ("文件夹 {folder} 不存在：成果树只能显示“未完成”。", "Folder {folder} does not exist: the tree shows 'not done' only."),
-    "note_none": ("在 {folder} 里没有找到 m01–m07 的笔记本（m0*.ipynb）。", "No m01-m07 notebooks (m0*.ipynb) found in {folder}."),
-    "note_corrupt": ("跳过 {file}：文件损坏或不是笔记本。", "Skipped {file}: corrupt or not a notebook."),
-    "note_big": ("跳过 {file}：文件太大。", "Skipped {file}: the file is too large."),
-    "note_other": ("跳过 {file}：它是模块 {module} 的笔记本，不属于 m01–m07。", "Skipped {file}: it is a notebook of module {module}, not m01-m07."),
-    "note_empty": ("{file}：没有记录的答案（运行过检查单元格吗？）。", "{file}: no recorded answers (were its check cells run?)."),
-    "note_dup": ("{module} 有多个笔记本，用答案最多的 {file}。", "{module} has several notebooks; using {file}, the one with the most answers."),
     "err_answers": ("answers_by_module 应是 {{'m02': {{'q5': 'C18', ...}}, ...}} 形式的字典（或 collect_answers(...) 的结果），收到 {type}。",
                     "answers_by_module must be a dict such as {{'m02': {{'q5': 'C18', ...}}, ...}} (or the result of "
                     "collect_answers(...)); got {type}."),
     "err_module_answers": ("answers_by_module[{module!r}] 应是 {{题号: 答案}} 的字典，收到 {type}。",
                            "answers_by_module[{module!r}] must be a dict {{question: answer}}; got {type}."),
-    "err_folder": ("folder 应是文件夹路径（文字），收到 {type}。", "folder must be a folder path (text); got {type}."),
 })
 
 
-# ----------------------------------------------------------------------------- key results
-def _names(answer: Any) -> list[str]:
-    """Item names out of a list, a Series/Index or a DataFrame (its index)."""
-    if isinstance(answer, pd.DataFrame):
-        return [str(i) for i in answer.index]
-    if isinstance(answer, (pd.Series, pd.Index)):
-        return [str(i) for i in (answer.index if isinstance(answer, pd.Series) and answer.dtype == bool
-                                 else answer)]
-    if isinstance(answer, (list, tuple)):
-        return [str(i) for i in answer]
-    if isinstance(answer, str):
-        return [answer]
-    raise TypeError(type(answer).__name__)
-
-
-def _join(items: list[str], n: int = 10) -> str:
-    return "、".join(_short(i, n) for i in items) if get_language() == "zh" else ", ".join(_short(i, n) for i in items)
-
-
-def _r_m01(a: Mapping[str, Any]) -> str:
-    return MSGS("m01", x=_join(_names(a["q4"])))
-
-
-def _r_m02(a: Mapping[str, Any]) -> str:
-    value = a["q5"]
-    if not isinstance(value, str) or not value.strip():
-        raise TypeError("q5")
-    return MSGS("m02", x=value.strip())
-
-
-def _r_m03(a: Mapping[str, Any]) -> str:
-    ids = _names(a["q5"])
-    table = a.get("q3")
-    if isinstance(table, pd.DataFrame) and "need" in table.columns:
-        need = {str(k): str(v) for k, v in table["need"].items()}
-        ids = [need.get(i, i) for i in ids]
-    return MSGS("m03", x=_join(ids, 8))
-
-
-def _r_m04(a: Mapping[str, Any]) -> str:
-    package = a["q2"]
-    lines = package["lines"]
-    return MSGS("m04", n=len(lines), budget=f"{float(package['budget']):g}")
-
-
-def _r_m05(a: Mapping[str, Any]) -> str:
-    if "q4" in a and isinstance(a["q4"], Mapping) and "u_us" in a["q4"]:
-        return MSGS("m05", us=float(a["q4"]["u_us"]), them=float(a["q4"]["u_them"]))
-    return MSGS("m05_nash", us=float(a["q3"]["u_us"]), them=float(a["q3"]["u_them"]))
-
-
-def _r_m06(a: Mapping[str, Any]) -> str:
-    scheme = a["q2"]
-    cost = ""
-    ratio = a.get("q5")
-    if isinstance(ratio, (int, float)) and not isinstance(ratio, bool) and ratio == ratio:
-        cost = MSGS("m06_cost", x=float(ratio))
-    return MSGS("m06", n=len(scheme["tiers"]), cost=cost)
-
-
-def _r_m07(a: Mapping[str, Any]) -> str:
-    if "q6" in a and isinstance(a["q6"], Mapping):
-        chain = a["q6"]
-        evidence = chain.get("evidence") or [{}]
-        group = evidence[0].get("group", "") if isinstance(evidence[0], Mapping) else ""
-        return MSGS("m07", cause=str(chain["root_cause"]), group=str(group))
-    flags = a["q3"]
-    return MSGS("m07_flags", n=len(flags))
-
-
-_RESULTS: dict[str, Callable[[Mapping[str, Any]], str]] = {
-    "m01": _r_m01, "m02": _r_m02, "m03": _r_m03, "m04": _r_m04, "m05": _r_m05, "m06": _r_m06, "m07": _r_m07}
-
-
-def key_result(module: str, answers: Mapping[str, Any] | None, account: str | None = None) -> str | None:
-    """The trainee's key result of *module* as a short text, or None when there is none.
-
-    Built from whatever answers are there; an answer in an unexpected form
-    gives "已作答（n 题）/ answered (n questions)".  For m02, *account* (the
-    notebook parameter) stands in when m02's answer is missing.
-
-    Examples
-    --------
-    >>> key_result("m07", {"q6": {"root_cause": "铺货", "evidence": [{"group": "C34"}]}})
-    '根因：铺货（C34）'
-    >>> key_result("m03", {}) is None, key_result("m02", {}, account="C07")
-    (True, '重点客户：C07（参数）')
-    """
-    module = module_code(module)
-    found = {k: v for k, v in dict(answers or {}).items() if v is not Ellipsis}
-    try:
-        return _RESULTS[module](found)
-    except Exception:  # noqa: BLE001 - any odd answer shape: fall back to a count
-        pass
-    if module == "m02" and account is not None and str(account).strip():
-        return MSGS("m02_param", x=str(account).strip())
-    if found:
-        return MSGS("answered", n=len(found))
-    return None
-
-
-# ----------------------------------------------------------------------------- collect
-@dataclass(frozen=True)
-class CollectedAnswers(TableResult):
-    """Answers read from a folder of notebooks (see :func:`collect_answers`).
-
-    Attributes
-    ----------
-    table : DataFrame
-        One row per module m01–m07 (index ``module``): ``file``,
-        ``answered`` (number of recorded answers), ``status``.
-    answers : dict
-        ``module -> {question: answer}`` for the modules found.
-    notes : tuple of str
-        Why files were skipped (current language).
-    """
-
-    answers: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
-    notes: tuple[str, ...] = ()
-
-    def _repr_html_(self) -> str:
-        notes = "".join(f"<li>{n}</li>" for n in self.notes)
-        return self.table._repr_html_() + (f"<ul>{notes}</ul>" if notes else "")  # type: ignore[operator]
-
-    def __repr__(self) -> str:
-        return "\n".join([repr(self.table), *self.notes])
-
-
-def _notebook_module(nb: Mapping[str, Any], path: Path) -> str | None:
-    meta = nb.get("metadata")
-    module = meta.get("kamlab", {}).get("module") if isinstance(meta, Mapping) and \
-        isinstance(meta.get("kamlab"), Mapping) else None
-    if isinstance(module, str) and module.strip():
-        return module.strip().lower()
-    match = _NAME.match(path.name.lower())
-    return match.group(1) if match else None
-
-
-def collect_answers(folder: Any = ".") -> CollectedAnswers:
-    """Read the trainee's recorded answers from the notebooks ``m0*.ipynb`` in *folder*.
-
-    Each notebook's module comes from its metadata (else its file name);
-    only m01–m07 count.  A missing folder, a corrupt or foreign file, or a
-    notebook never run is skipped with a note — this never raises for a
-    file.  When a module has several notebooks the one with the most
-    answers is used.  Nothing is written.
-
-    Parameters
-    ----------
-    folder : str or Path
-        Where the trainee's own notebooks are (in class: next to m08).
-
-    Returns
-    -------
-    CollectedAnswers
-        ``.answers`` (``module -> {question: answer}``), ``.table`` (one row
-        per module: file, answered, status) and ``.notes``.
-
-    Raises
-    ------
-    BadSpecError
-        Only when *folder* is not a path at all (e.g. a number).
-
-    Examples
-    --------
-    >>> res = collect_answers("/nonexistent-folder")
-    >>> res.answers, int(res.table["answered"].sum())
-    ({}, 0)
-    """
-    if not isinstance(folder, (str, Path)):
-        raise BadSpecError(*MSGS.both("err_folder", type=type(folder).__name__), column="folder")
-    from ..grading import read_answers
-
-    base = Path(folder)
-    notes: list[str] = []
-    best: dict[str, tuple[str, dict[str, Any]]] = {}
-    counts: dict[str, int] = {}
-    if not base.is_dir():
-        notes.append(MSGS("note_missing", folder=str(folder)))
-        paths: list[Path] = []
-    else:
-        paths = sorted(p for p in base.glob("m0*.ipynb") if p.is_file())
-    for path in paths:
-        try:
-            if path.stat().st_size > MAX_BYTES:
-                notes.append(MSGS("note_big", file=path.name))
-                continue
-            nb = json.loads(path.read_bytes().decode("utf-8-sig"))
-            if not isinstance(nb, Mapping) or not isinstance(nb.get("cells"), list):
-                raise ValueError("not a notebook")
-            module = _notebook_module(nb, path)
-            if module == "m08":
-                continue   # the summary notebook itself
-            if re.fullmatch(r"m(09|1\d)", module or "") and path.name.startswith(module):
-                continue   # a workbook of the other course texts, not of this course
-            if module not in MODULES:
-                notes.append(MSGS("note_other", file=path.name, module=module or "?"))
-                continue
-            found = read_answers(nb, module)
-        except Exception:  # noqa: BLE001 - one bad file must not stop the tree
-            notes.append(MSGS("note_corrupt", file=path.name))
-            continue
-        if not found:
-            notes.append(MSGS("note_empty", file=path.name))
-        counts[module] = counts.get(module, 0) + 1
-        if module not in best or len(found) > len(best[module][1]):
-            best[module] = (path.name, found)
-    for module, n in counts.items():
-        if n > 1:
-            notes.append(MSGS("note_dup", module=module, file=best[module][0]))
-    if base.is_dir() and not best and not any("m0" in n for n in notes):
-        notes.append(MSGS("note_none", folder=str(folder)))
-    rows = []
-    for module in MODULES:
-        name, found = best.get(module, ("", {}))
-        rows.append({"module": module, "file": name, "answered": len(found),
-                     "status": MSGS.label("status_done") if found else MSGS.label("status_none")})
-    table = pd.DataFrame(rows).set_index("module")
-    answers = {m: found for m, (_, found) in best.items() if found}
-    return CollectedAnswers(table=table, answers=answers, notes=tuple(notes))
-
-
-# ----------------------------------------------------------------------------- tree
 @dataclass(frozen=True)
 class OutcomeTree(TableResult):
     """The learning-outcome tree (see :func:`outcome_tree`).
@@ -385,9 +136,8 @@ def outcome_tree(answers_by_module: Any, plan: Any = None, account: str | None =
     (7, 1)
     """
     answers = _answers_map(answers_by_module)
-    zh = get_language() == "zh"
     not_done = MSGS.label("not_done")
-    rows: list[dict[str, Any]] = [{"node": "course", "parent": None, "label": COURSE_TITLE[0 if zh else 1],
+    rows: list[dict[str, Any]] = [{"node": "course", "parent": None, "label": localized(*COURSE_TITLE),
                                    "kind": "course", "layer": None, "module": None, "done": True}]
     tasks = _plan_tasks(plan)
     for layer in LAYERS:

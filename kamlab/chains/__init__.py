@@ -30,8 +30,9 @@ from __future__ import annotations
 
 from ._classify import (DEFAULT_CUTS, MODES, NATIONAL_CITIES, SCOPES, SIZES, ChainClasses, classify,
                         code_of, label)
-from ._research import (COMPETITOR_FIELDS, COMPETITOR_PRICE_BAND, EXAMPLE, MAX_TOP_RATIO, PRICE_BAND,
-                        RESEARCH_ITEMS, TOP_N, ResearchSheet, research_sheet)
+from ._research import (COMPETITOR_FIELDS, COMPETITOR_PRICE_BAND, MAX_TOP_RATIO, PRICE_BAND, RESEARCH_ITEMS, TOP_N,
+                        research_sheet)
+from ._sheet import EXAMPLE, ResearchSheet
 from ._terms import (ANNUAL_RATE, CREDIT_RISK, RISK_WEIGHT, TERM_DAYS, TERMS, TermComparison, compare_terms,
                      term_key, term_name)
 

@@ -34,7 +34,7 @@ import numpy as np
 import pandas as pd
 
 from .._errors import BadSpecError, BadValueError
-from .._i18n import Messages, get_language
+from .._i18n import Messages, localized
 from .._plotting import new_axes, styled
 from .._result import TableResult
 from .._validate import numeric_column, require_columns, require_table, require_unique
@@ -105,8 +105,7 @@ def label(kind: str, code: str) -> str:
     '大型'
     """
     table = {"scope": SCOPES, "size": SIZES, "mode": MODES}[kind]
-    zh, en = table[code]
-    return zh if get_language() == "zh" else en
+    return localized(*table[code])
 
 
 def code_of(kind: str, value: Any) -> str:

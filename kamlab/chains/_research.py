@@ -35,26 +35,21 @@ documented rules:
 
 from __future__ import annotations
 
-import difflib
 import math
 import numbers
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from .._errors import BadSpecError, BadValueError, EmptyTableError, MissingColumnError
-from .._i18n import Messages, get_language
-from .._plotting import new_axes, styled
-from .._result import TableResult
+from .._i18n import Messages, localized
+from .._problems import did_you_mean
 from ._classify import code_of, label
+from ._sheet import EXAMPLE, ResearchSheet
 
-if TYPE_CHECKING:  # pragma: no cover
-    from matplotlib.axes import Axes
-
-__all__ = ["research_sheet", "ResearchSheet", "RESEARCH_ITEMS", "COMPETITOR_FIELDS", "PRICE_BAND",
+__all__ = ["research_sheet", "ResearchSheet", "EXAMPLE", "RESEARCH_ITEMS", "COMPETITOR_FIELDS", "PRICE_BAND",
            "COMPETITOR_PRICE_BAND", "MAX_TOP_RATIO", "TOP_N"]
 
 #: The items of the sheet: key -> (seed item number, zh label, en label).
@@ -82,7 +77,6 @@ PRICE_BAND = (0.5, 1.0)
 COMPETITOR_PRICE_BAND = (0.2, 5.0)
 #: The best store may sell at most this many times the chain's average store.
 MAX_TOP_RATIO = 30.0
-
 MSGS = Messages({
     "err_type": ("调研表应是一个字典 {{项目: 内容}}，收到的是 {got}。",
                  "The research sheet should be a dict {{item: value}}; got {got}."),
@@ -143,17 +137,7 @@ MSGS = Messages({
     "top_mean": ("前 10 名平均日销（元/日）", "top-10 mean daily sales (yuan/day)"),
     "price_index": ("我方零售价 / 建议零售价", "our price / suggested retail price"),
     "n_comp": ("{n} 个竞品", "{n} competitors"),
-    "plot_title": ("{chain}：前 10 名门店日销", "{chain}: daily sales of the top-10 stores"),
-    "plot_x": ("门店排名", "store rank"),
-    "plot_y": ("日销额（元/日）", "daily sales (yuan/day)"),
-    "plot_avg": ("全连锁平均单店 {avg:,.0f}", "chain average store {avg:,.0f}"),
 })
-
-
-def _hint(name: str, names: Sequence[str]) -> tuple[str, str]:
-    close = difflib.get_close_matches(str(name), list(names), n=1, cutoff=0.6)
-    return (f"（是不是 '{close[0]}'？）", f" (did you mean '{close[0]}'?)") if close else ("", "")
-
 
 def _is_number(x: Any) -> bool:
     return isinstance(x, (numbers.Real, np.number)) and not isinstance(x, (bool, np.bool_)) \
@@ -195,7 +179,7 @@ def _competitors(value: Any) -> list[dict[str, Any]]:
         row = {str(k): v for k, v in raw.items()}
         for field in COMPETITOR_FIELDS:
             if field not in row:
-                hint_zh, hint_en = _hint(field, list(row))
+                hint_zh, hint_en = did_you_mean(field, list(row), cutoff=0.6)
                 raise MissingColumnError(*MSGS.both("err_comp_missing", row=i, field=field, fields=fields,
                                                     hint_zh=hint_zh, hint_en=hint_en), column=field, row=i)
         for field, kind, test in (("sales", "nonneg", lambda x: x >= 0), ("price", "positive", lambda x: x > 0),
@@ -210,94 +194,6 @@ def _competitors(value: Any) -> list[dict[str, Any]]:
         row["relationship"] = _text(row["relationship"], "relationship", row=i)
         out.append({f: row[f] for f in COMPETITOR_FIELDS})
     return out
-
-
-@dataclass(frozen=True)
-class ResearchSheet(TableResult):
-    """A validated research sheet (:func:`research_sheet`).
-
-    Attributes
-    ----------
-    table : DataFrame
-        One row per item (index: item key): ``label``, ``value`` (as text),
-        ``check`` (✓ or the problem).
-    sheet : dict
-        The sheet, normalised (numbers as floats, classes as codes,
-        ``franchise_stores`` and ``avg_store_daily_sales`` added).
-    problems : tuple of dict
-        Implausible numbers: ``{"item", "row", "zh", "en"}``; empty when sound.
-    ok : bool
-        No problems.
-    """
-
-    sheet: dict = None  # type: ignore[assignment]
-    problems: tuple = ()
-    ok: bool = True
-
-    def messages(self, language: str | None = None) -> list[str]:
-        """The problems in *language* (default: the current language)."""
-        language = language or get_language()
-        return [p["zh"] if language == "zh" else p["en"] for p in self.problems]
-
-    @styled
-    def plot(self, ax: "Axes | None" = None, **kwargs: Any) -> "Axes":
-        """Bars: daily sales of the top-10 stores against the chain's average store.
-
-        Examples
-        --------
-        >>> ax = research_sheet(EXAMPLE).plot()
-        >>> len(ax.patches)
-        10
-        """
-        fig, ax = new_axes(ax, figsize=(7.0, 3.8))
-        top = np.sort(np.asarray(self.sheet["top10_daily_sales"], dtype=float))[::-1]
-        x = np.arange(1, len(top) + 1)
-        avg = self.sheet["avg_store_daily_sales"]
-        ax.bar(x, top, color="#2e86c1")
-        ax.axhline(avg, color="#c0392b", linestyle="--", linewidth=1.2, label=MSGS("plot_avg", avg=avg))
-        ax.set_xticks(x, [str(i) for i in x])
-        ax.set_xlabel(MSGS("plot_x"))
-        ax.set_ylabel(MSGS("plot_y"))
-        ax.set_title(MSGS("plot_title", chain=self.sheet.get("chain_id", "")))
-        ax.legend(loc="upper right", fontsize="small")
-        return ax
-
-
-class _Example(Mapping):
-    """A read-only sheet whose free-text notes (``layout``) read in the current language."""
-
-    def __init__(self, data: dict[str, Any], notes: dict[str, tuple[str, str]]) -> None:
-        self._data, self._notes = data, notes
-
-    def __getitem__(self, key: str) -> Any:
-        if key in self._notes:
-            return self._notes[key][0 if get_language() == "zh" else 1]
-        return self._data[key]
-
-    def __iter__(self):  # type: ignore[no-untyped-def]
-        return iter(self._data)
-
-    def __len__(self) -> int:
-        return len(self._data)
-
-    def __repr__(self) -> str:
-        return repr(dict(self))
-
-
-#: A complete, plausible sheet (used in the examples and tests).  A read-only
-#: mapping: its ``layout`` note reads in the current language (``dict(EXAMPLE)``
-#: or ``{**EXAMPLE, ...}`` give a plain dict to change).
-EXAMPLE: Mapping[str, Any] = _Example({
-    "chain_id": "C18", "scope": "全国性", "size": "大型", "mode": "全直营",
-    "store_count": 1062, "direct_stores": 1062, "annual_sales": 140997.1,
-    "top10_daily_sales": [32000, 28500, 26000, 24000, 22500, 21000, 20000, 19000, 18500, 18000],
-    "layout": "总部杭州，门店集中在杭州、宁波社区和医院周边商圈",
-    "competitors": [{"product": "竞品A感冒灵", "sales": 320, "price": 28, "discount_rate": 0.62,
-                     "relationship": "采购经理关系好，每季度有联合促销"}],
-    "our_price": 29.8, "suggested_retail_price": 32,
-}, {"layout": ("总部杭州，门店集中在杭州、宁波社区和医院周边商圈",
-               "HQ in Hangzhou; stores concentrated in Hangzhou and Ningbo, around communities and hospitals")})
-
 
 def research_sheet(sheet: Mapping[str, Any]) -> ResearchSheet:
     """Validate a chain development research sheet and list its implausible numbers.
@@ -337,7 +233,7 @@ def research_sheet(sheet: Mapping[str, Any]) -> ResearchSheet:
     known = list(RESEARCH_ITEMS) + ["chain_name"]
     for item in data:
         if item not in known:
-            hint_zh, hint_en = _hint(item, known)
+            hint_zh, hint_en = did_you_mean(item, known, cutoff=0.6)
             raise BadSpecError(*MSGS.both("err_unknown", item=item, hint_zh=hint_zh, hint_en=hint_en,
                                           valid=", ".join(RESEARCH_ITEMS)), column=item)
     for item, (_, zh_label, en_label) in RESEARCH_ITEMS.items():
@@ -401,10 +297,9 @@ def research_sheet(sheet: Mapping[str, Any]) -> ResearchSheet:
             problem("competitors", "p_comp_price", row=i, product=comp["product"], price=comp["price"],
                     ratio=r, lo=lo, hi=hi)
 
-    zh = get_language() == "zh"
     by_item: dict[str, list[str]] = {}
     for p in problems:
-        by_item.setdefault(p["item"], []).append(p["zh"] if zh else p["en"])
+        by_item.setdefault(p["item"], []).append(localized(p["zh"], p["en"]))
 
     def show(x: Any) -> str:
         if isinstance(x, float):
@@ -423,16 +318,16 @@ def research_sheet(sheet: Mapping[str, Any]) -> ResearchSheet:
               MSGS("top_mean") + " " + show(round(float(tops.mean())))),
              ("layout", RESEARCH_ITEMS["layout"], out["layout"]),
              ("competitors", RESEARCH_ITEMS["competitors"],
-              ("；" if zh else "; ").join(f"{c['product']} {show(c['price'])}元 扣率{c['discount_rate']:.0%}" if zh
-                                          else f"{c['product']} {show(c['price'])} yuan, discount "
-                                               f"{c['discount_rate']:.0%}" for c in out["competitors"])),
+              localized("；", "; ").join(localized(f"{c['product']} {show(c['price'])}元 扣率{c['discount_rate']:.0%}",
+                                                   f"{c['product']} {show(c['price'])} yuan, discount "
+                                                   f"{c['discount_rate']:.0%}") for c in out["competitors"])),
              ("our_price", RESEARCH_ITEMS["our_price"], show(out["our_price"])),
              ("suggested_retail_price", RESEARCH_ITEMS["suggested_retail_price"],
               show(out["suggested_retail_price"]) + f" ({MSGS('price_index')} {ratio:.0%})")]
     table = pd.DataFrame(
         {"seed_item": [r[1][0] for r in rows],
-         "label": [r[1][1] if zh else r[1][2] for r in rows],
+         "label": [localized(r[1][1], r[1][2]) for r in rows],
          "value": [r[2] for r in rows],
-         "check": [("；" if zh else "; ").join(by_item[r[0]]) if r[0] in by_item else "✓" for r in rows]},
+         "check": [localized("；", "; ").join(by_item[r[0]]) if r[0] in by_item else "✓" for r in rows]},
         index=pd.Index([r[0] for r in rows], name="item"))
     return ResearchSheet(table=table, sheet=out, problems=tuple(problems), ok=not problems)

@@ -43,8 +43,9 @@ import numpy as np
 import pandas as pd
 
 from .._errors import BadSpecError, BadValueError, DuplicateIdError, EmptyTableError
-from .._i18n import Messages, get_language
+from .._i18n import Messages, localized
 from .._plotting import new_axes, styled
+from .._problems import did_you_mean
 from .._result import TableResult
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -106,7 +107,7 @@ def term_name(term: str) -> str:
     >>> term_name("押批")
     '押批'
     """
-    return term if get_language() == "zh" else TERMS[term]
+    return localized(term, TERMS[term])
 
 
 def term_key(term: str) -> str:
@@ -131,8 +132,8 @@ def _canonical(value: Any, row: int) -> str:
             return _ALIASES[text]
     names = list(TERMS) + list(_ALIASES)
     close = difflib.get_close_matches(str(value), names, n=1, cutoff=0.5)
-    hint = _ALIASES.get(close[0], close[0]) if close else None
-    hint_zh, hint_en = (f"（是不是 '{hint}'？）", f" (did you mean '{hint}'?)") if hint else ("", "")
+    # whichever spelling was close, suggest the term's Chinese key
+    hint_zh, hint_en = did_you_mean(_ALIASES.get(close[0], close[0]), TERMS) if close else ("", "")
     raise BadValueError(*MSGS.both("err_term", row=row, value=value, hint_zh=hint_zh, hint_en=hint_en,
                                    valid="、".join(TERMS)), column="terms", row=row)
 

@@ -39,9 +39,10 @@ from __future__ import annotations
 
 from ._common import Problem, parse_date, parse_time
 from ._debrief import IMPROVEMENT_FIELDS, MAX_NEXT_DAYS, RECORD_FIELDS, DebriefResult, debrief, record_from_table
-from ._model import (MISCONCEPTIONS, MODES, PREPARATION, STEP_NAMES, STEPS, Misconception, Mode, PrepItem, Step,
-                     misconceptions_table, mode_code, modes_table, prep_code, step_code, steps_table)
-from ._plan import CALL_FIELDS, CALL_MINUTES, MAX_CALLS, PLAN_FIELDS, VisitPlan, plan_from_table, plan_visit
+from ._model import MISCONCEPTIONS, MODES, PREPARATION, STEP_NAMES, STEPS, Misconception, Mode, PrepItem, Step
+from ._names import misconceptions_table, mode_code, modes_table, prep_code, step_code, steps_table
+from ._plan import plan_visit
+from ._visitplan import CALL_FIELDS, CALL_MINUTES, MAX_CALLS, PLAN_FIELDS, VisitPlan, plan_from_table
 from ._quiz import QUIZ, QuizItem, QuizResult, check_quiz, quiz_table
 
 __all__ = ["STEPS", "MODES", "MISCONCEPTIONS", "PREPARATION", "STEP_NAMES", "Step", "Mode", "Misconception",

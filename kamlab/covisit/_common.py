@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 from collections.abc import Iterable, Mapping
 from typing import Any
@@ -11,9 +10,10 @@ from typing import Any
 from .. import _dates
 from .._dates import blank, short
 from .._errors import BadSpecError
-from .._i18n import Messages, get_language
+from .._i18n import Messages
+from .._problems import Problem, did_you_mean
 
-__all__ = ["Problem", "parse_date", "parse_time", "fmt_time", "blank", "short", "read_fields", "read_items",
+__all__ = ["Problem", "problem", "parse_date", "parse_time", "fmt_time", "blank", "short", "read_fields", "read_items",
            "DIGIT"]
 
 DIGIT = re.compile(r"[0-9０-９]")
@@ -33,39 +33,19 @@ MSGS = Messages({
 })
 
 
-class Problem(str):
-    """One problem found by a check: a bilingual message (current language first) with its place.
+def problem(msgs: Messages, code: str, field: str, item: int | None = None, **fields: Any) -> Problem:
+    """A :class:`~kamlab._problems.Problem` with the message *code* of *msgs*, at *field* and *item*.
 
-    Attributes: ``code`` (e.g. ``"no_objective"``), ``field`` (the field it
-    concerns), ``item`` (1-based number of the call or improvement, None for
-    the whole plan), ``zh``, ``en``.
+    ``item`` is the 1-based number of the call or improvement (None for the whole plan).
 
     Examples
     --------
-    >>> from kamlab._i18n import Messages
-    >>> p = Problem.make(Messages({"x": ("第 {i} 条", "Item {i}")}), "x", "objective", 2, i=2)
-    >>> p.code, p.item, p.en
-    ('x', 2, 'Item 2')
+    >>> p = problem(Messages({"x": ("第 {i} 条", "Item {i}")}), "x", "objective", 2, i=2)
+    >>> p.code, p.field, p.item, p.en
+    ('x', 'objective', 2, 'Item 2')
     """
-
-    code: str
-    field: str
-    item: int | None
-    zh: str
-    en: str
-
-    @classmethod
-    def make(cls, msgs: Messages, code: str, field: str, item: int | None = None, **fields: Any) -> "Problem":
-        zh, en = msgs.both(code, **fields)
-        first, second = (zh, en) if get_language() == "zh" else (en, zh)
-        obj = super().__new__(cls, f"{first}\n{second}")
-        obj.code, obj.field, obj.item, obj.zh, obj.en = code, field, item, zh, en
-        return obj
-
-    @property
-    def message(self) -> str:
-        """The message in the current language."""
-        return self.zh if get_language() == "zh" else self.en
+    zh, en = msgs.both(code, **fields)
+    return Problem(code, zh, en, field=field, item=item)
 
 
 def parse_date(value: Any) -> dt.date | None:
@@ -111,11 +91,6 @@ def fmt_time(minutes: int) -> str:
     return f"{minutes // 60:02d}:{minutes % 60:02d}"
 
 
-def _suggest(name: str, fields: Iterable[str]) -> str | None:
-    close = difflib.get_close_matches(name, list(fields), n=1, cutoff=0.5)
-    return close[0] if close else None
-
-
 def read_fields(value: Any, aliases: Mapping[str, str], fields: tuple[str, ...], *, what: tuple[str, str],
                 item: int | None = None, ignore: tuple[str, ...] = ()) -> dict[str, Any]:
     """The fields of one dict, keys read through *aliases*; unknown keys raise BadSpecError.
@@ -138,12 +113,11 @@ def read_fields(value: Any, aliases: Mapping[str, str], fields: tuple[str, ...],
         if name is None:
             if str(key) in ignore:
                 continue
-            close = _suggest(str(key), fields)
+            hint_zh, hint_en = did_you_mean(key, fields)
             where_zh = f"{what[0]}第 {item} 条" if item is not None else what[0]
             where_en = f"Item {item} of {what[1]}" if item is not None else what[1].capitalize()
             raise BadSpecError(*MSGS.both("err_key", what_zh=where_zh, what_en=where_en, name=key, fields=listed,
-                                          hint_zh=f"（是不是 '{close}'？）" if close else "",
-                                          hint_en=f" (did you mean '{close}'?)" if close else ""),
+                                          hint_zh=hint_zh, hint_en=hint_en),
                                column=str(key), row=item)
         out[name] = v
     return out

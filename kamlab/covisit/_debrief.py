@@ -46,7 +46,7 @@ from .._errors import BadSpecError
 from .._i18n import Messages
 from .._plotting import new_axes, styled
 from .._result import TableResult
-from ._common import Problem, blank, parse_date, read_fields, read_items, short
+from ._common import Problem, blank, parse_date, problem, read_fields, read_items, short
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.axes import Axes
@@ -183,7 +183,7 @@ def debrief(record: Mapping[str, Any], *, visit: "VisitPlan | None" = None,
     well = _texts(head["well"], "well")
     improve = _texts(head["improve"], "improve")
 
-    P = lambda code, field, item=None, **kw: Problem.make(MSGS, code, field, item, **kw)  # noqa: E731
+    P = lambda code, field, item=None, **kw: problem(MSGS, code, field, item, **kw)  # noqa: E731
     top: list[Problem] = []
     date = parse_date(head["date"])
     if blank(head["date"]):
@@ -239,7 +239,7 @@ def debrief(record: Mapping[str, Any], *, visit: "VisitPlan | None" = None,
         "owner": [it["owner"] for it in items],
         "due": [parse_date(it["due"]).isoformat() if parse_date(it["due"]) else it["due"] for it in items],
         "ok": [not ps for ps in per_item],
-        "problems": [sep.join(p.message for p in ps) for ps in per_item],
+        "problems": [sep.join(p.text() for p in ps) for ps in per_item],
     }, columns=["action", "owner", "due", "ok", "problems"], index=pd.RangeIndex(1, len(items) + 1, name="item"))
     date_s = date.isoformat() if date else ("" if blank(head["date"]) else str(head["date"]))
     next_s = nxt.isoformat() if nxt else (None if blank(head["next_covisit"]) else str(head["next_covisit"]))
@@ -305,7 +305,7 @@ class DebriefResult(TableResult):
 
     def messages(self) -> list[str]:
         """The problems in the current language."""
-        return [p.message for p in self.problems]
+        return [p.text() for p in self.problems]
 
     def to_dict(self) -> dict[str, Any]:
         """The record as the dict :func:`debrief` reads.
@@ -323,7 +323,7 @@ class DebriefResult(TableResult):
 
     def _repr_html_(self) -> str:
         head = (f"<p>✅ {MSGS('ok')}</p>" if self.ok else
-                "<ul>" + "".join(f"<li>❌ {p.message}</li>" for p in self.problems) + "</ul>")
+                "<ul>" + "".join(f"<li>❌ {p.text()}</li>" for p in self.problems) + "</ul>")
         return head + self.table.drop(columns=list(HEADER_COLUMNS))._repr_html_()
 
     def plot(self, ax: "Axes | None" = None, **kwargs: Any) -> "Axes":

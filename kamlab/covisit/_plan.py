@@ -46,38 +46,20 @@ Examples
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import pandas as pd
 
 from .._errors import BadSpecError
-from .._i18n import Messages, get_language
-from .._plotting import new_axes, styled
-from .._result import TableResult
-from ._common import DIGIT, Problem, blank, fmt_time, parse_date, parse_time, read_fields, read_items, \
+from .._i18n import Messages
+from ._common import DIGIT, Problem, blank, fmt_time, parse_date, parse_time, problem, read_fields, read_items, \
     require_date, short
-from ._model import MODES, PREPARATION, mode_code, prep_code
+from ._model import MODES, PREPARATION
+from ._names import mode_code, prep_code
+from ._visitplan import CALL_FIELDS, CALL_MINUTES, LABELS, MAX_CALLS, PLAN_FIELDS, PREP_SEP, VisitPlan, split_debrief
 
-if TYPE_CHECKING:  # pragma: no cover
-    from matplotlib.axes import Axes
-
-__all__ = ["plan_visit", "VisitPlan", "plan_from_table", "MAX_CALLS", "CALL_MINUTES", "PLAN_FIELDS", "CALL_FIELDS",
-           "HEADER_COLUMNS"]
-
-#: At most this many calls on one co-visit day.
-MAX_CALLS = 6
-#: Minutes one call takes, travel included: calls must start at least this far apart.
-CALL_MINUTES = 60
-#: The fields of a plan and of one call.
-PLAN_FIELDS = ("distributor", "rep", "date", "preparation", "calls", "debrief")
-CALL_FIELDS = ("customer", "time", "mode", "objective", "lead")
-#: The plan's own fields, repeated on every row of :attr:`VisitPlan.table`.
-HEADER_COLUMNS = ("distributor", "rep", "date", "preparation", "debrief")
-#: Separator of the preparation items in the table's ``preparation`` column.
-PREP_SEP = " | "
+__all__ = ["plan_visit"]
 
 _PLAN_ALIASES = {
     "distributor": "distributor", "经销商": "distributor", "商业公司": "distributor",
@@ -99,7 +81,6 @@ _LEADS = {
     "demonstration": ("厂家", "厂方", "区域经理", "经理", "manufacturer", "manager", "我"),
     "observation": ("经销商", "业务员", "经销商业务员", "商业", "rep", "distributor"),
 }
-
 MSGS = Messages({
     "no_distributor": ("计划没有写经销商。请写上和哪家经销商一起协访。",
                        "The plan names no distributor. Say which distributor you co-visit with."),
@@ -166,19 +147,9 @@ MSGS = Messages({
                  "'materials']; got {type}."),
     "err_prep_item": ("准备清单第 {i} 条应是文字，收到 {value!r}。",
                       "Preparation item {i} must be a text; got {value!r}."),
-    "ok": ("协访计划完整：准备、目标、方式和总结都已安排。", "The co-visit plan is complete: preparation, objectives, "
-                                               "modes and debrief are set."),
-    "title": ("协访日程：{distributor} · {rep} · {date}", "Co-visit day: {distributor} · {rep} · {date}"),
-    "xlabel": ("时间", "time"),
-    "debrief_bar": ("拜访后总结", "debrief"),
-    "debrief_next": ("总结：{when}", "debrief: {when}"),
-    "no_debrief_label": ("（未安排总结）", "(no debrief)"),
-    "sep": ("；", "; "),
-    "dash": ("—", "—"),
 })
 
 _MODE_BY_CODE = {m.code: m for m in MODES}
-_COLOURS = {"demonstration": "#1f77b4", "observation": "#ff7f0e", None: "#9e9e9e"}
 
 
 def _lead_code(value: Any) -> str | None:
@@ -206,20 +177,6 @@ def _preparation(value: Any) -> list[str]:
         except BadSpecError:
             out.append(item.strip())          # a checklist item of one's own
     return out
-
-
-def _split_debrief(value: Any) -> tuple[dt.date | None, int | None]:
-    day = parse_date(value)
-    if day is None:
-        return None, None
-    if isinstance(value, dt.datetime):
-        return day, value.hour * 60 + value.minute
-    if isinstance(value, str):
-        parts = value.strip().replace("T", " ").split(None, 1)
-        if len(parts) == 2:
-            return day, parse_time(parts[1])
-    return day, None
-
 
 def plan_visit(plan: Mapping[str, Any], *, today: Any, max_calls: int = MAX_CALLS) -> "VisitPlan":
     """Check a co-visit plan: preparation, one objective and mode per call, the day's mix, the debrief.
@@ -272,7 +229,7 @@ def plan_visit(plan: Mapping[str, Any], *, today: Any, max_calls: int = MAX_CALL
                        what=("拜访（calls）", "'calls'"))
     prep = _preparation(head["preparation"])
 
-    P = lambda code, field, item=None, **kw: Problem.make(MSGS, code, field, item, **kw)  # noqa: E731
+    P = lambda code, field, item=None, **kw: problem(MSGS, code, field, item, **kw)  # noqa: E731
     top: list[Problem] = []
     if blank(head["distributor"]):
         top.append(P("no_distributor", "distributor"))
@@ -300,7 +257,7 @@ def plan_visit(plan: Mapping[str, Any], *, today: Any, max_calls: int = MAX_CALL
     seen: set[str] = set()
     for i, call in enumerate(calls, start=1):
         mine = per_call[i - 1]
-        name = short(call["customer"]) or MSGS("dash")
+        name = short(call["customer"]) or LABELS("dash")
         if blank(call["customer"]):
             mine.append(P("no_customer", "customer", i, i=i))
         else:
@@ -356,7 +313,7 @@ def plan_visit(plan: Mapping[str, Any], *, today: Any, max_calls: int = MAX_CALL
 
     tail: list[Problem] = []
     example = date.isoformat() if date else "2026-11-10"
-    deb_day, deb_time = _split_debrief(head["debrief"])
+    deb_day, deb_time = split_debrief(head["debrief"])
     if blank(head["debrief"]):
         tail.append(P("no_debrief", "debrief", date=example))
     elif deb_day is None:
@@ -372,7 +329,7 @@ def plan_visit(plan: Mapping[str, Any], *, today: Any, max_calls: int = MAX_CALL
             tail.append(P("debrief_late", "debrief", debrief=deb_day.isoformat(), date=date.isoformat(), days=late))
 
     problems = tuple(top + [p for ps in per_call for p in ps] + mix + tail)
-    sep = MSGS.label("sep")
+    sep = LABELS.label("sep")
     table = pd.DataFrame({
         "customer": [c["customer"] for c in calls],
         "time": [fmt_time(s) if s is not None else c["time"] for s, c in zip(starts, calls)],
@@ -380,7 +337,7 @@ def plan_visit(plan: Mapping[str, Any], *, today: Any, max_calls: int = MAX_CALL
         "lead": [c["lead"] for c in calls],
         "objective": [c["objective"] for c in calls],
         "ok": [not ps for ps in per_call],
-        "problems": [sep.join(p.message for p in ps) for ps in per_call],
+        "problems": [sep.join(p.text() for p in ps) for ps in per_call],
     }, columns=["customer", "time", "mode", "lead", "objective", "ok", "problems"],
         index=pd.RangeIndex(1, len(calls) + 1, name="call"))
     debrief = None if blank(head["debrief"]) else (
@@ -395,164 +352,3 @@ def plan_visit(plan: Mapping[str, Any], *, today: Any, max_calls: int = MAX_CALL
         table[name] = pd.Series([value] * len(table), index=table.index, dtype=object)
     return VisitPlan(table=table, problems=problems, distributor=distributor, rep=rep, date=date_s,
                      preparation=tuple(prep), debrief=debrief, today=day0.isoformat())
-
-
-@dataclass(frozen=True)
-class VisitPlan(TableResult):
-    """A checked co-visit plan (see :func:`plan_visit`).
-
-    Attributes
-    ----------
-    table : DataFrame
-        One row per call (index 1, 2, ...): customer, time, mode, lead,
-        objective, ok, problems, and the plan's own fields repeated on every
-        row (distributor, rep, date, preparation joined by ``" | "``,
-        debrief), so the table alone holds the whole plan
-        (:func:`plan_from_table`).
-    problems : tuple of Problem
-        Every problem: the plan's, then each call's in order, then the mix
-        of modes, then the debrief.
-    distributor, rep, date : str
-    preparation : tuple of str
-        The checklist codes ticked (custom items as written).
-    debrief : str or None
-        ``"YYYY-MM-DD HH:MM"`` (or the date alone) when readable.
-    today : str
-    """
-
-    problems: tuple[Problem, ...] = ()
-    distributor: str = ""
-    rep: str = ""
-    date: str = ""
-    preparation: tuple[str, ...] = ()
-    debrief: str | None = None
-    today: str = ""
-
-    @property
-    def ok(self) -> bool:
-        """True when the plan has no problem."""
-        return not self.problems
-
-    def messages(self) -> list[str]:
-        """The problems in the current language (empty when the plan is sound)."""
-        return [p.message for p in self.problems]
-
-    def to_dict(self) -> dict[str, Any]:
-        """The plan as the dict :func:`plan_visit` reads, to check it again (e.g. with another *today*).
-
-        Examples
-        --------
-        >>> plan = plan_visit({"distributor": "华东医药", "rep": "李强", "date": "2026-11-10", "calls": [
-        ...     {"customer": "五一店", "time": "9:30", "mode": "观察", "objective": "推荐话术 1 次"}],
-        ...     "debrief": "2026-11-10 16:00"}, today="2026-11-01")
-        >>> plan_visit(plan.to_dict(), today="2026-11-01").problems == plan.problems
-        True
-        """
-        return _plan_dict(self.table, self.distributor, self.rep, self.date, self.preparation, self.debrief)
-
-    def _repr_html_(self) -> str:
-        head = (f"<p>✅ {MSGS('ok')}</p>" if self.ok else
-                "<ul>" + "".join(f"<li>❌ {p.message}</li>" for p in self.problems) + "</ul>")
-        info = (f"<p>{self.distributor} · {self.rep} · {self.date} · "
-                f"{MSGS.label('debrief_bar')} {self.debrief or MSGS('dash')}</p>")
-        return head + info + self.table.drop(columns=list(HEADER_COLUMNS))._repr_html_()
-
-    def plot(self, ax: "Axes | None" = None, **kwargs: Any) -> "Axes":
-        """The day as a timeline: one bar per call (blue 示范, orange 观察, red edge on a problem) and the debrief.
-
-        Examples
-        --------
-        >>> plan = plan_visit({"distributor": "华东医药", "rep": "李强", "date": "2026-11-10", "calls": [
-        ...     {"customer": "五一店", "time": "9:30", "mode": "观察", "objective": "推荐话术 1 次"}],
-        ...     "debrief": "2026-11-10 16:00"}, today="2026-11-01")
-        >>> plan.plot().get_title()
-        '协访日程：华东医药 · 李强 · 2026-11-10'
-        """
-        return _timeline(self, ax)
-
-
-def _plan_dict(table: pd.DataFrame, distributor: Any, rep: Any, date: Any, preparation: Any,
-               debrief: Any) -> dict[str, Any]:
-    calls = [{c: (None if blank(row.get(c)) else row.get(c)) for c in CALL_FIELDS}
-             for row in table.to_dict("records")]
-    return {"distributor": distributor, "rep": rep, "date": date, "preparation": list(preparation or ()),
-            "calls": calls, "debrief": debrief}
-
-
-def plan_from_table(table: pd.DataFrame) -> dict[str, Any]:
-    """The plan dict held by a :attr:`VisitPlan.table` (e.g. one read back from a notebook).
-
-    An empty table (a plan without calls) gives a plan without calls or header.
-
-    Examples
-    --------
-    >>> plan = plan_visit({"distributor": "华东医药", "rep": "李强", "date": "2026-11-10",
-    ...     "preparation": ["customer_info", "materials"], "calls": [
-    ...     {"customer": "五一店", "time": "9:30", "mode": "观察", "objective": "推荐话术 1 次"}],
-    ...     "debrief": "2026-11-10 16:00"}, today="2026-11-01")
-    >>> d = plan_from_table(plan.table)
-    >>> d["preparation"], d["debrief"], d == plan.to_dict()
-    (['customer_info', 'materials'], '2026-11-10 16:00', True)
-    """
-    if not isinstance(table, pd.DataFrame):
-        raise BadSpecError(f"应是 VisitPlan 的 table（DataFrame），收到 {type(table).__name__}。",
-                           f"Expected the table of a VisitPlan (a DataFrame); got {type(table).__name__}.",
-                           column="table")
-    first = table.iloc[0].to_dict() if len(table) else {}
-    head = {c: (None if blank(first.get(c)) else first.get(c)) for c in HEADER_COLUMNS}
-    prep = [p for p in str(head["preparation"] or "").split(PREP_SEP) if p.strip()]
-    return _plan_dict(table, head["distributor"] or "", head["rep"] or "", head["date"] or "", prep, head["debrief"])
-
-
-@styled
-def _timeline(res: VisitPlan, ax: "Axes | None") -> "Axes":
-    from matplotlib.patches import Patch
-
-    t = res.table
-    n = len(t)
-    fig, ax = new_axes(ax, figsize=(9.0, 1.6 + 0.55 * (n + 1)))
-    zh = get_language() == "zh"
-    labels = []
-    xs: list[float] = []
-    for y, (_, row) in enumerate(t.iterrows()):   # a plan has a handful of calls
-        start = parse_time(row["time"]) if isinstance(row["time"], str) else None
-        code = None
-        for m in MODES:
-            if row["mode"] == m.zh:
-                code = m.code
-        if start is not None:
-            x = start / 60
-            xs += [x, x + CALL_MINUTES / 60]
-            ax.barh(y, CALL_MINUTES / 60, left=x, height=0.5, color=_COLOURS[code], alpha=0.85,
-                    edgecolor="#c62828" if not row["ok"] else "none", linewidth=2)
-            ax.text(x + CALL_MINUTES / 60 + 0.08, y, short(row["objective"], 18 if zh else 30), va="center",
-                    fontsize=8, color="#333333")
-        labels.append(f"{fmt_time(start) if start is not None else '?'} {short(row['customer'], 10)}")
-    deb_day, deb_time = _split_debrief(res.debrief) if res.debrief else (None, None)
-    if deb_day is not None and deb_time is not None and deb_day.isoformat() == res.date:
-        x = deb_time / 60
-        xs += [x, x + 0.75]
-        ax.barh(n, 0.75, left=x, height=0.5, color="#2e7d32", alpha=0.85)
-        labels.append(f"{fmt_time(deb_time)} {MSGS.label('debrief_bar')}")
-    elif deb_day is not None:
-        labels.append(MSGS("debrief_next", when=res.debrief))
-    else:
-        labels.append(MSGS.label("no_debrief_label"))
-    lo = min([8.0] + [int(x) for x in xs])
-    hi = max([18.0] + [int(x) + 2 for x in xs])
-    ax.set_xlim(lo, hi)
-    ticks = list(range(int(lo), int(hi) + 1))
-    ax.set_xticks(ticks)
-    ax.set_xticklabels([f"{h:02d}:00" for h in ticks], fontsize=8)
-    ax.set_yticks(range(n + 1))
-    ax.set_yticklabels(labels, fontsize=9)
-    ax.set_ylim(n + 0.6, -0.6)
-    ax.grid(axis="x", color="#dddddd", lw=0.6)
-    ax.set_axisbelow(True)
-    ax.set_xlabel(MSGS.label("xlabel"))
-    ax.legend(handles=[Patch(color=_COLOURS[m.code], label=m.name) for m in MODES]
-              + [Patch(color="#2e7d32", label=MSGS.label("debrief_bar"))],
-              loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False, fontsize=9)
-    ax.set_title(MSGS("title", distributor=res.distributor or MSGS("dash"), rep=res.rep or MSGS("dash"),
-                      date=res.date or MSGS("dash")))
-    return ax

@@ -15,7 +15,6 @@ Examples
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -24,8 +23,9 @@ import numpy as np
 import pandas as pd
 
 from .._errors import BadSpecError, BadValueError
-from .._i18n import Messages, get_language
+from .._i18n import Messages, localized
 from .._plotting import new_axes, styled
+from .._problems import did_you_mean
 from .._result import TableResult
 from ._model import MISCONCEPTIONS
 
@@ -148,7 +148,7 @@ MSGS = Messages({
 
 
 def _pick(pair: tuple[str, str]) -> str:
-    return pair[0] if get_language() == "zh" else pair[1]
+    return localized(*pair)
 
 
 def _bool(value: Any, key: str) -> bool | None:
@@ -174,10 +174,9 @@ def _answers(answers: Any) -> dict[str, bool | None]:
         for key, value in answers.items():
             code = str(key).strip().upper()
             if code not in _BY_CODE:
-                close = difflib.get_close_matches(str(key), list(_BY_CODE), n=1, cutoff=0.5)
+                hint_zh, hint_en = did_you_mean(key, _BY_CODE)
                 raise BadSpecError(*MSGS.both("err_key", item=key, listed=", ".join(_BY_CODE),
-                                              hint_zh=f"（是不是 '{close[0]}'？）" if close else "",
-                                              hint_en=f" (did you mean '{close[0]}'?)" if close else ""),
+                                              hint_zh=hint_zh, hint_en=hint_en),
                                    column=str(key), row=str(key))
             out[code] = _bool(value, code)
         return out

@@ -35,7 +35,7 @@ from typing import Any
 
 import numpy as np
 
-from .._i18n import Messages, get_language
+from .._i18n import Messages, localized
 from ._scheme import OTC_CATEGORIES, as_scheme
 
 __all__ = ["Violation", "compliance", "RULES"]
@@ -111,7 +111,7 @@ class Violation:
     tier: int | None = None
 
     def __str__(self) -> str:
-        return self.zh if get_language() == "zh" else self.en
+        return localized(self.zh, self.en)
 
 
 def compliance(scheme: Any, result: Any = None) -> list[Violation]:

@@ -41,7 +41,6 @@ Examples
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import numbers
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -49,9 +48,11 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
+from .._dates import parse_date
 from .._errors import BadSpecError
-from .._i18n import Messages, get_language
+from .._i18n import Messages
 from .._plotting import new_axes, styled
+from .._problems import Problem, did_you_mean
 from .._result import TableResult
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -122,45 +123,13 @@ MSGS = Messages({
 })
 
 
-@dataclass(frozen=True)
-class Problem:
-    """One weakness of a push plan, in Chinese and English.
-
-    Examples
-    --------
-    >>> str(Problem("liaison", "没有对接人", "no liaison"))
-    '没有对接人'
-    """
-
-    code: str
-    zh: str
-    en: str
-
-    def __str__(self) -> str:
-        return self.zh if get_language() == "zh" else self.en
-
-
-def _hint(key: Any, known: Sequence[str]) -> tuple[str, str]:
-    close = difflib.get_close_matches(str(key), list(known), n=1, cutoff=0.5)
-    return (f"（是不是 '{close[0]}'？）", f" (did you mean '{close[0]}'?)") if close else ("", "")
-
-
 def _date(value: Any, key: str, where: tuple[str, str], row: int | None) -> dt.date:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, pd.Timestamp):
-        return value.date()
-    try:
-        return dt.date.fromisoformat(str(value).strip()) if isinstance(value, str) else _fail()
-    except ValueError:
+    day = parse_date(value)
+    # the plan's dates are written YYYY-MM-DD (what the message asks for); other spellings are refused
+    if day is None or (isinstance(value, str) and value.strip() != day.isoformat()):
         zh, en = MSGS.both("date", where=where[0], where_en=where[1], field=key, value=value)
-        raise BadSpecError(zh, en, column=key, row=row) from None
-
-
-def _fail() -> dt.date:
-    raise ValueError
+        raise BadSpecError(zh, en, column=key, row=row)
+    return day
 
 
 def _liaison_text(liaison: Any) -> str:
@@ -304,7 +273,7 @@ def push_plan(plan: Any) -> PushPlan:
         raise BadSpecError(*MSGS.both("not_dict", got=type(plan).__name__), column="plan")
     for key in plan:
         if key not in _KEYS:
-            zh_hint, en_hint = _hint(key, _KEYS)
+            zh_hint, en_hint = did_you_mean(key, _KEYS)
             raise BadSpecError(*MSGS.both("unknown", field=key, zh_hint=zh_hint, en_hint=en_hint,
                                           known=", ".join(_KEYS)), column=str(key))
     where_plan = MSGS.both("plan")
@@ -327,7 +296,7 @@ def push_plan(plan: Any) -> PushPlan:
             raise BadSpecError(*MSGS.both("wave_dict", row=row, got=type(wave).__name__), column="waves", row=row)
         for key in wave:
             if key not in _WAVE_KEYS:
-                zh_hint, en_hint = _hint(key, _WAVE_KEYS)
+                zh_hint, en_hint = did_you_mean(key, _WAVE_KEYS)
                 raise BadSpecError(*MSGS.both("wave_unknown", row=row, field=key, zh_hint=zh_hint, en_hint=en_hint),
                                    column=str(key), row=row)
         for key in ("stores", "start", "end"):

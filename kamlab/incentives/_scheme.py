@@ -38,7 +38,6 @@ Examples
 
 from __future__ import annotations
 
-import difflib
 import math
 import numbers
 from collections.abc import Mapping, Sequence
@@ -47,6 +46,7 @@ from typing import Any
 
 from .._errors import BadSpecError
 from .._i18n import Messages
+from .._problems import did_you_mean
 
 __all__ = ["Tier", "Scheme", "BASES", "PAYEES", "OTC_CATEGORIES", "NON_OTC", "as_scheme"]
 
@@ -111,11 +111,6 @@ MSGS = Messages({
 })
 
 
-def _did_you_mean(key: Any, known: Sequence[str]) -> tuple[str, str]:
-    close = difflib.get_close_matches(str(key), list(known), n=1, cutoff=0.5)
-    return (f"（是不是 '{close[0]}'？）", f" (did you mean '{close[0]}'?)") if close else ("", "")
-
-
 def _number(value: Any, key: str, row: int | None) -> float:
     ok = isinstance(value, (numbers.Real,)) and not isinstance(value, bool)
     number = float(value) if ok else math.nan
@@ -150,7 +145,7 @@ def _normalise_choice(value: Any, allowed: Sequence[str], aliases: Mapping[str, 
     if text in allowed:
         return str(text)
     options = list(allowed) + [a for a in aliases if a not in allowed]
-    zh_hint, en_hint = _did_you_mean(value, options)
+    zh_hint, en_hint = did_you_mean(value, options)
     raise BadSpecError(
         f"'{key}' 的取值 {value!r} 无效{zh_hint}。请从以下选项中选择：{'、'.join(options)}。",
         f"'{key}' is {value!r}, which is not allowed{en_hint}. Choose one of: {', '.join(options)}.",
@@ -238,7 +233,7 @@ class Scheme:
                                column="tiers", row=row)
         for key in tier:
             if key not in _TIER_KEYS:
-                zh_hint, en_hint = _did_you_mean(key, _TIER_KEYS)
+                zh_hint, en_hint = did_you_mean(key, _TIER_KEYS)
                 raise BadSpecError(*MSGS.both("tier_unknown", row=row, field=key, zh_hint=zh_hint,
                                               en_hint=en_hint), column=str(key), row=row)
         want = self.threshold_key
@@ -295,7 +290,7 @@ class Scheme:
             raise BadSpecError(*MSGS.both("not_dict", got=type(spec).__name__, example=_EXAMPLE), column="scheme")
         for key in spec:
             if key not in _KEYS:
-                zh_hint, en_hint = _did_you_mean(key, _KEYS)
+                zh_hint, en_hint = did_you_mean(key, _KEYS)
                 raise BadSpecError(*MSGS.both("unknown_key", field=key, zh_hint=zh_hint, en_hint=en_hint,
                                               known=", ".join(_KEYS)), column=str(key))
         if "tiers" not in spec:

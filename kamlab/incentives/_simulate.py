@@ -39,7 +39,6 @@ S3                    80    100     2   120.0              200.0
 
 from __future__ import annotations
 
-import difflib
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -51,6 +50,7 @@ import pandas as pd
 from .._errors import BadValueError, DuplicateIdError
 from .._i18n import Messages
 from .._plotting import new_axes, styled
+from .._problems import did_you_mean
 from .._result import TableResult
 from .._validate import in_range, numeric_column, require_columns, require_table
 from ._scheme import Scheme, as_scheme
@@ -105,8 +105,7 @@ def _months(value: Any, name: str) -> tuple[str, ...]:
 def _check_month(month: str, known: list[str]) -> None:
     if month in known:
         return
-    close = difflib.get_close_matches(month, known, n=1, cutoff=0.6)
-    zh_hint, en_hint = (f"（是不是 '{close[0]}'？）", f" (did you mean '{close[0]}'?)") if close else ("", "")
+    zh_hint, en_hint = did_you_mean(month, known, cutoff=0.6)
     raise BadValueError(*MSGS.both("bad_month", month=month, zh_hint=zh_hint, en_hint=en_hint,
                                    first=known[0], last=known[-1]), column="month")
 
@@ -253,8 +252,7 @@ def _prepare(sellout: Any, by: str, chain: Any) -> tuple[pd.DataFrame, pd.Series
         ids = df["chain_id"].astype(str)
         known = sorted(ids.unique())
         if str(chain) not in known:
-            close = difflib.get_close_matches(str(chain), known, n=1, cutoff=0.5)
-            zh_hint, en_hint = (f"（是不是 '{close[0]}'？）", f" (did you mean '{close[0]}'?)") if close else ("", "")
+            zh_hint, en_hint = did_you_mean(chain, known)
             raise BadValueError(*MSGS.both("chain", chain=chain, zh_hint=zh_hint, en_hint=en_hint,
                                            known=", ".join(known)), column="chain_id")
         df = df[ids.eq(str(chain)).to_numpy()]

@@ -1,58 +1,35 @@
-"""Shared pieces of the planning tools: problems, text and number checks, dates."""
+"""Shared pieces of the planning tools: problems, text and number checks."""
 
 from __future__ import annotations
 
-import datetime as dt
 import math
 import numbers
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from .._errors import BadSpecError, BadValueError
-from .._i18n import get_language
+from .._problems import Problem
 
-__all__ = ["Problem", "is_number", "text", "as_mapping", "as_list", "parse_date", "TOL"]
+__all__ = ["Problem", "problem", "is_number", "text", "as_mapping", "as_list", "TOL"]
 
 #: Default relative tolerance of the add-up checks (0.5 %).
 TOL = 0.005
 
 
-@dataclass(frozen=True)
-class Problem:
-    """One problem found by a ``validate()``: the rule broken, where, and why (zh / en).
+def problem(rule: str, field: str, row: int | None, zh: str, en: str) -> Problem:
+    """A :class:`~kamlab._problems.Problem` of a ``validate()``: the rule broken, where, and why (zh / en).
 
-    Attributes
-    ----------
-    rule : str
-        A short code, e.g. ``"goal_number"``.
-    field : str
-        The part or list holding the problem, e.g. ``"goals"``.
-    row : int or None
-        1-based position in that list (None for the whole part).
-    zh, en : str
-        The message in Chinese and English (naming field, row and the fix).
+    ``code`` and ``rule`` are the rule (e.g. ``"goal_number"``), ``field`` the
+    part or list holding the problem, ``row`` the 1-based position in it (None
+    for the whole part).
 
     Examples
     --------
-    >>> p = Problem("goal_number", "goals", 1, "目标 1 没有数字。", "Goal 1 has no number.")
-    >>> str(p), p.message
-    ('目标 1 没有数字。', '目标 1 没有数字。')
+    >>> p = problem("goal_number", "goals", 1, "目标 1 没有数字。", "Goal 1 has no number.")
+    >>> str(p), p.message, p.rule, p.field, p.row
+    ('目标 1 没有数字。', '目标 1 没有数字。', 'goal_number', 'goals', 1)
     """
-
-    rule: str
-    field: str
-    row: int | None
-    zh: str
-    en: str
-
-    @property
-    def message(self) -> str:
-        """The message in the current language."""
-        return self.zh if get_language() == "zh" else self.en
-
-    def __str__(self) -> str:
-        return self.message
+    return Problem(rule, zh, en, rule=rule, field=field, row=row)
 
 
 def is_number(x: Any) -> bool:
@@ -105,28 +82,3 @@ def require_text_item(value: Any, field: str, row: int) -> str:
                             f"{field} item {row} is empty or not text ({value!r}): write a phrase or remove it.",
                             column=field, row=row)
     return value.strip()
-
-
-def parse_date(value: Any) -> dt.date | None:
-    """A date from ``YYYY-MM-DD`` text, a date or a Timestamp; None if unreadable.
-
-    Examples
-    --------
-    >>> parse_date("2027-03-31"), parse_date("3月底")
-    (datetime.date(2027, 3, 31), None)
-    """
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if hasattr(value, "date") and hasattr(value, "isoformat") and not isinstance(value, str):
-        try:
-            return value.date()
-        except Exception:  # noqa: BLE001
-            return None
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value.strip().replace("/", "-"))
-        except ValueError:
-            return None
-    return None

@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 
 from .._errors import BadSpecError, BadValueError
-from .._i18n import Messages, get_language
+from .._i18n import Messages, localized
 from .._plotting import new_axes, styled
 from .._result import TableResult
 from ._common import TOL, as_mapping, is_number
@@ -78,7 +78,7 @@ def _dim_label(dim: str) -> str:
     info = DIMENSIONS.get(dim)
     if info is None:
         return dim
-    return info[0] if get_language() == "zh" else info[1]
+    return localized(info[0], info[1])
 
 
 @dataclass(frozen=True)
@@ -137,10 +137,9 @@ class Decomposition(TableResult):
     def plot(self, ax: "Axes | None" = None, **kwargs: Any) -> "Axes":
         """Shares: one bar per part, grouped by dimension.  Drivers: the change of each driver vs its base."""
         t = self.table
-        zh = get_language() == "zh"
         fig, ax = new_axes(ax, figsize=(8.0, 0.45 * len(t) + 1.8))
         if self.kind == "drivers":
-            labels = [(f"{p}（{m}）" if zh else f"{p} ({m})") for p, m in zip(t["part"], t["mover"])]
+            labels = [localized(f"{p}（{m}）", f"{p} ({m})") for p, m in zip(t["part"], t["mover"])]
             values = t["change"].fillna(0.0).to_numpy()
             ax.barh(labels, values, color=["#4c8cbf" if v >= 0 else "#d9534f" for v in values])
             for y, v in enumerate(values):
@@ -149,12 +148,12 @@ class Decomposition(TableResult):
             ax.set_xlabel(MSGS("change"))
             ax.set_title(MSGS("title_drivers"))
         else:
-            labels = [(f"{_dim_label(d)}：{p}" if zh else f"{_dim_label(d)}: {p}")
+            labels = [localized(f"{_dim_label(d)}：{p}", f"{_dim_label(d)}: {p}")
                       for d, p in zip(t["dimension"], t["part"])]
             colours = [f"C{self.dimensions.index(d)}" for d in t["dimension"]]
             ax.barh(labels, t["target"], color=colours)
             for y, (v, s) in enumerate(zip(t["target"], t["share"])):
-                ax.text(v, y, f" {v:,.0f}（{s:.0%}）" if zh else f" {v:,.0f} ({s:.0%})", va="center", fontsize=9)
+                ax.text(v, y, localized(f" {v:,.0f}（{s:.0%}）", f" {v:,.0f} ({s:.0%})"), va="center", fontsize=9)
             ax.set_xlabel(MSGS("target"))
             ax.set_title(MSGS("title", total=self.total))
         ax.invert_yaxis()
@@ -265,7 +264,7 @@ def decompose(total: float | None, parts: Mapping[str, Any], *, by: str | Sequen
     for d in dims:
         names, shares = _shares(total_f, d, parts[d] if len(dims) > 1 else parts, tol)
         info = DIMENSIONS.get(d)
-        default = (info[2] if get_language() == "zh" else info[3]) if info else ""
+        default = localized(info[2], info[3]) if info else ""
         frames.append(pd.DataFrame({"dimension": d, "part": names, "share": shares.round(6),
                                     "target": (total_f * shares).round(2),
                                     "mover": [movers.get(n, default) for n in names]}))
@@ -304,10 +303,9 @@ def _drivers(total: Any, parts: Any, baseline: Any, tol: float) -> Decomposition
     logs = np.log(values / base)
     total_log = float(np.nansum(logs))
     share = logs / total_log if baseline is not None and total_log != 0 else np.full(len(names), np.nan)
-    zh = get_language() == "zh"
     table = pd.DataFrame({
         "dimension": "drivers", "part": names, "value": values, "baseline": base,
         "change": (values / base - 1).round(6), "share_of_growth": np.round(share, 6),
-        "mover": [DRIVERS[k][0 if zh else 1] for k in names],
-        "lever": [DRIVERS[k][2 if zh else 3] for k in names]})
+        "mover": [localized(DRIVERS[k][0], DRIVERS[k][1]) for k in names],
+        "lever": [localized(DRIVERS[k][2], DRIVERS[k][3]) for k in names]})
     return Decomposition(table=table, total=round(total_f, 6), kind="drivers", dimensions=("drivers",))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -11,7 +10,8 @@ import pandas as pd
 from .._errors import BadSpecError
 from .._i18n import Messages
 from .._plotting import new_axes, styled
-from ._common import Problem, as_list, as_mapping, is_number, text
+from .._problems import did_you_mean
+from ._common import Problem, as_list, as_mapping, is_number, problem, text
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.axes import Axes
@@ -113,8 +113,7 @@ class OGSM:
                           "objective / goals / strategies / measures")
         for key in spec:
             if key not in OGSM_KEYS:
-                close = difflib.get_close_matches(str(key), OGSM_KEYS, n=1, cutoff=0.5)
-                hz, he = (f"（是不是 '{close[0]}'？）", f" (did you mean '{close[0]}'?)") if close else ("", "")
+                hz, he = did_you_mean(key, OGSM_KEYS)
                 raise BadSpecError(f"OGSM 里有不认识的键 {key!r}{hz}：请用 {', '.join(OGSM_KEYS)}。",
                                    f"Unknown OGSM key {key!r}{he}: use {', '.join(OGSM_KEYS)}.", column=str(key))
         objective = spec.get("objective")
@@ -141,7 +140,7 @@ class OGSM:
 
         def add(rule: str, where: str, row: int | None = None, /, **kw: Any) -> None:
             zh, en = MSGS.both(rule, row=row, **kw)
-            out.append(Problem(rule, where, row, zh, en))
+            out.append(problem(rule, where, row, zh, en))
 
         if not self.objective:
             add("objective", "objective")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -10,8 +9,9 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from .._errors import BadSpecError
-from .._i18n import Messages, get_language
+from .._i18n import Messages, localized
 from .._plotting import new_axes, styled
+from .._problems import did_you_mean
 from .._result import TableResult
 from ._common import as_list, as_mapping, require_text_item
 
@@ -82,10 +82,9 @@ class SWOT(TableResult):
         ax.set_ylim(-0.8 if self.strategies else 0, 2)
         ax.set_axis_off()
         colours = {"strengths": "#d8ecd8", "weaknesses": "#f6d9d5", "opportunities": "#d6e4f2", "threats": "#f3e6c8"}
-        zh = get_language() == "zh"
         for (key, name_zh, name_en), (x, y) in zip(QUADRANTS, [(0, 1), (1, 1), (0, 0), (1, 0)]):
             ax.add_patch(_rect(x + 0.02, y + 0.02, 0.96, 0.96, colours[key]))
-            ax.text(x + 0.06, y + 0.9, name_zh if zh else name_en, fontsize=12, va="top")
+            ax.text(x + 0.06, y + 0.9, localized(name_zh, name_en), fontsize=12, va="top")
             lines = [f"• {textwrap.shorten(s, 34, placeholder='…')}" for s in self.items[key][:6]]
             ax.text(x + 0.06, y + 0.76, "\n".join(lines), fontsize=9, va="top")
         if self.strategies:
@@ -138,8 +137,7 @@ def swot(spec: Mapping[str, Any]) -> SWOT:
         key = _key(name)
         if key is None:
             known = [q[0] for q in QUADRANTS] + ["strategies"]
-            close = difflib.get_close_matches(str(name), known, n=1, cutoff=0.5)
-            hint_zh, hint_en = (f"（是不是 '{close[0]}'？）", f" (did you mean '{close[0]}'?)") if close else ("", "")
+            hint_zh, hint_en = did_you_mean(name, known)
             raise BadSpecError(f"SWOT 里有不认识的键 {name!r}{hint_zh}：请用 {', '.join(known)}。",
                                f"Unknown SWOT key {name!r}{hint_en}: use {', '.join(known)}.", column=str(name))
         given[key] = value

@@ -42,7 +42,8 @@ from __future__ import annotations
 
 from ._catalog import (CATALOG_COLUMNS, DEPARTMENT_EN, DEPARTMENTS, SEP, catalog_table, department_label, kit,
                        options, resource_catalog)
-from ._check import MAX_MEETING_WEEKS, RULES, PackageCheck, check
+from ._check import MAX_MEETING_WEEKS, check
+from ._report import RULES, PackageCheck
 from ._package import PackageLine, ServicePackage, Step
 
 __all__ = ["resource_catalog", "options", "kit", "catalog_table", "department_label",

@@ -33,7 +33,7 @@ import numpy as np
 import pandas as pd
 
 from .._errors import BadValueError
-from .._i18n import Messages, get_language
+from .._i18n import Messages, get_language, localized
 from .._validate import numeric_column, require_columns, require_table, require_unique
 
 __all__ = ["DEPARTMENTS", "DEPARTMENT_EN", "CATALOG_COLUMNS", "SEP", "resource_catalog", "options", "kit",
@@ -269,7 +269,7 @@ def department_label(dept: str) -> str:
     >>> kl.set_language("zh")
     """
     text = str(dept)
-    return text if get_language() == "zh" else DEPARTMENT_EN.get(text, text)
+    return localized(text, DEPARTMENT_EN.get(text, text))
 
 
 def resource_label(cat: pd.DataFrame, rid: Any) -> str:

@@ -42,7 +42,9 @@ from typing import Any
 
 import pandas as pd
 
+from .._dates import parse_date
 from .._errors import BadSpecError, BadValueError, EmptyTableError, MissingColumnError
+from .._problems import did_you_mean
 
 __all__ = ["ServicePackage", "PackageLine", "Step"]
 
@@ -70,15 +72,12 @@ def _date(value: Any, name: str, line: int | None, step: int | None = None) -> p
         raise BadSpecError(f"{zh}缺少日期 '{name}'。请填写日期，格式如 '2026-01-15'。",
                            f"{en[0].upper() + en[1:]} has no date '{name}'. Enter a date such as '2026-01-15'.",
                            column=name, row=row)
-    try:
-        stamp = pd.Timestamp(value)
-    except (TypeError, ValueError):
-        stamp = pd.NaT
-    if pd.isna(stamp):
+    day = parse_date(value, with_time=True)
+    if day is None:
         raise BadValueError(f"{zh}的日期 '{name}' = {value!r} 读不出来。请写成 '2026-01-15' 这样的格式。",
                             f"{en[0].upper() + en[1:]}: date '{name}' = {value!r} cannot be read. "
                             f"Write it as '2026-01-15'.", column=name, row=row)
-    return stamp.normalize()
+    return pd.Timestamp(day)
 
 
 def _number(value: Any, name: str, line: int | None, *, positive: bool = True,
@@ -201,10 +200,7 @@ class ServicePackage:
                 f"got {type(package).__name__}.", column="package")
         for key in ("budget", "start", "end", "lines"):
             if key not in package:
-                import difflib
-                close = difflib.get_close_matches(key, [str(k) for k in package if k not in _KNOWN], n=1)
-                zh_hint = f"（是不是 '{close[0]}'？）" if close else ""
-                en_hint = f" (did you mean '{close[0]}'?)" if close else ""
+                zh_hint, en_hint = did_you_mean(key, [str(k) for k in package if k not in _KNOWN], cutoff=0.6)
                 raise MissingColumnError(f"服务包缺少 '{key}'{zh_hint}。请加上 \"{key}\": ...。",
                                          f"The package has no '{key}'{en_hint}. Add \"{key}\": ....",
                                          column=key)

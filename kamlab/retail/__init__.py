@@ -37,9 +37,9 @@ from ._contest import METRICS, ContestResult, contest, example_clerks
 from ._display import (DISPLAY_PRINCIPLES, AuditResult, FacingsResult, display_audit, example_facings,
                        facings)
 from ._distribution import PORTFOLIO, DistributionResult, distribution_check, example_listing
-from ._plans import (COMPETITOR_RESPONSES, EDUCATION_STRATEGIES, GIFT_LIMIT, INFORMATION_ITEMS, PLAN_KINDS,
-                     RELATIONSHIP_ACTIONS, TODAY, TRAINING_AUDIENCES, TRAINING_CONTENT, TRAINING_FORMS,
-                     TRAINING_STEPS, PlanCheck, PlanProblem, plan_check, plan_overview)
+from ._plan_rules import (COMPETITOR_RESPONSES, EDUCATION_STRATEGIES, GIFT_LIMIT, INFORMATION_ITEMS, PLAN_KINDS,
+                          RELATIONSHIP_ACTIONS, TRAINING_AUDIENCES, TRAINING_CONTENT, TRAINING_FORMS, TRAINING_STEPS)
+from ._plans import TODAY, PlanCheck, PlanProblem, plan_check, plan_overview
 from ._price import SUGGESTED_PRICES, PriceResult, example_prices, price_watch
 from ._promotion import (CATEGORY_ROLES, PROMOTION_FIT, PROMOTION_TYPES, PromotionResult, example_promotion,
                          fit_table, promotion)

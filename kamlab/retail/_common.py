@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 
 from .._errors import BadValueError, DuplicateIdError
-from .._i18n import Messages
+from .._i18n import Messages, localized
 
 MSGS = Messages({
     "month": ("表 {table} 列 '{column}' 第 {row} 行的值 '{value}' 不是 YYYY-MM 格式的月份。请写成例如 '2026-10'。",
@@ -125,8 +125,7 @@ def month_number(months: pd.Series) -> np.ndarray:
 
 def label(pair: tuple[str, str]) -> str:
     """The current-language half of a (zh, en) pair."""
-    from .._i18n import get_language
-    return pair[0] if get_language() == "zh" else pair[1]
+    return localized(*pair)
 
 
 def as_text(value: Any) -> str:

@@ -42,7 +42,7 @@ import numpy as np
 import pandas as pd
 
 from .._errors import BadSpecError, BadValueError
-from .._i18n import Messages
+from .._i18n import Messages, localized
 from .._plotting import new_axes, styled
 from .._result import TableResult
 from .._validate import numeric_column, require_columns, require_table
@@ -111,14 +111,11 @@ def fit_table() -> pd.DataFrame:
     >>> fit_table().loc["季节性", "适合的促销方式"]
     '主题日促、折扣、限时特价'
     """
-    from .._i18n import get_language
-
-    zh = get_language() == "zh"
-    rows = [{MSGS.label("role"): CATEGORY_ROLES[k][0 if zh else 1],
-             MSGS.label("purpose"): CATEGORY_ROLES[k][2 if zh else 3],
-             MSGS.label("fit"): ("、" if zh else ", ").join(PROMOTION_TYPES[t][0 if zh else 1] for t in v)}
+    rows = [{MSGS.label("role"): localized(*CATEGORY_ROLES[k][:2]),
+             MSGS.label("purpose"): localized(*CATEGORY_ROLES[k][2:4]),
+             MSGS.label("fit"): localized("、", ", ").join(localized(*PROMOTION_TYPES[t][:2]) for t in v)}
             for k, v in PROMOTION_FIT.items()]
-    keys = [k if zh else CATEGORY_ROLES[k][1] for k in PROMOTION_FIT]
+    keys = [localized(k, CATEGORY_ROLES[k][1]) for k in PROMOTION_FIT]
     return pd.DataFrame(rows, index=pd.Index(keys, name="role"))
 
 

@@ -35,8 +35,10 @@ category
 from __future__ import annotations
 
 from ._purposes import PURPOSES, TOPICS, MetricSystem, Purpose, metric_system, purpose_code
-from ._scorecard import COMPARE_KINDS, CompareResult, ScorecardResult, compare, scorecard
-from ._timeseries import FORECAST_METHODS, ForecastResult, TimeSeriesResult, forecast, timeseries
+from ._compare import COMPARE_KINDS, CompareResult, compare
+from ._scorecard import ScorecardResult, scorecard
+from ._forecast import FORECAST_METHODS, ForecastResult, forecast
+from ._timeseries import TimeSeriesResult, timeseries
 
 __all__ = [
     "scorecard", "compare", "timeseries", "forecast", "metric_system", "purpose_code",

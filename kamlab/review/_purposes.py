@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from .._errors import BadSpecError
-from .._i18n import Messages, get_language
+from .._i18n import Messages, get_language, localized
 from .._plotting import new_axes, styled
 from .._result import TableResult
 
@@ -49,12 +49,12 @@ class Purpose:
     @property
     def name(self) -> str:
         """The name in the current language."""
-        return self.zh if get_language() == "zh" else self.en
+        return localized(self.zh, self.en)
 
     @property
     def explain(self) -> str:
         """What this purpose answers, in the current language."""
-        return self.explain_zh if get_language() == "zh" else self.explain_en
+        return localized(self.explain_zh, self.explain_en)
 
 
 #: The five purposes of a business review (生意复盘的五个目的), in the seed's order.
@@ -262,7 +262,6 @@ def _tree(key: str) -> pd.DataFrame:
 @styled
 def _plot_tree(ms: MetricSystem, ax: "Axes | None") -> "Axes":
     t = _tree(ms.topic) if ms.topic in TOPICS else ms.table
-    zh = get_language() == "zh"
     fig, ax = new_axes(ax, figsize=(9.0, max(3.5, 0.55 * len(t) + 1)))
     colors = {"业务结果": "#4C72B0", "执行过程": "#55A868", "其他重点关注": "#DD8452"}
     # y position: leaves in table order, parents centred on their children
@@ -275,8 +274,8 @@ def _plot_tree(ms: MetricSystem, ax: "Axes | None") -> "Axes":
             kids = t.loc[t["parent"] == m, "metric"]
             if len(kids):
                 y[m] = sum(y[k] for k in kids) / len(kids)
-    label = dict(zip(t["metric"], t["metric"] if zh else t["metric_en"]))
-    formula = dict(zip(t["metric"], t["formula"] if zh else t["formula_en"]))
+    label = dict(zip(t["metric"], localized(t["metric"], t["metric_en"])))
+    formula = dict(zip(t["metric"], localized(t["formula"], t["formula_en"])))
     for row in t.itertuples(index=False):  # a handful of boxes
         x = float(row.level)
         if row.parent:
@@ -290,5 +289,5 @@ def _plot_tree(ms: MetricSystem, ax: "Axes | None") -> "Axes":
     ax.set_xlim(-0.1, t["level"].max() + 1.2)
     ax.set_ylim(min(y.values()) - 1, max(y.values()) + 1)
     ax.axis("off")
-    ax.set_title(MSGS("title", topic=ms.topic if zh else TOPICS[ms.topic][0]))
+    ax.set_title(MSGS("title", topic=localized(ms.topic, TOPICS[ms.topic][0])))
     return ax

@@ -37,8 +37,11 @@ import difflib
 from dataclasses import dataclass
 from typing import Any
 
+import pandas as pd
+
 from .._errors import BadSpecError
-from .._i18n import Messages, get_language
+from .._i18n import Messages, localized
+from .._problems import did_you_mean
 
 __all__ = ["Stage", "Dimension", "STAGES", "DIMENSIONS", "STAGE_NAMES", "stage_code", "stage",
            "dimension", "dimension_code", "stages_table"]
@@ -80,7 +83,7 @@ class Stage:
     @property
     def name(self) -> str:
         """The name in the current language."""
-        return self.zh if get_language() == "zh" else self.en
+        return localized(self.zh, self.en)
 
 
 @dataclass(frozen=True)
@@ -106,7 +109,7 @@ class Dimension:
     @property
     def name(self) -> str:
         """The name in the current language."""
-        return self.zh if get_language() == "zh" else self.en
+        return localized(self.zh, self.en)
 
 
 #: The six stages, in cycle order.
@@ -252,10 +255,8 @@ def stage_code(value: Any, *, where: str = "") -> str:
         return code
     names = list(STAGE_NAMES) + [s.code for s in STAGES] + [s.en for s in STAGES]
     close = _suggest(value.strip(), names)
-    if close is not None:
-        close = _BY_CODE[_ALIASES[_key(close)]].zh
-    hint_zh = f"（是不是 '{close}'？）" if close else ""
-    hint_en = f" (did you mean '{close}'?)" if close else ""
+    # whichever spelling was close, suggest the stage's Chinese name
+    hint_zh, hint_en = did_you_mean(_BY_CODE[_ALIASES[_key(close)]].zh, STAGE_NAMES) if close else ("", "")
     raise BadSpecError(*MSGS.both("err_stage", where=zh_w, where_en=en_w, value=value, hint_zh=hint_zh,
                                   hint_en=hint_en, listed="、".join(STAGE_NAMES),
                                   listed_en=", ".join(f"{s.zh} ({s.code})" for s in STAGES)),
@@ -287,9 +288,7 @@ def dimension_code(value: Any, *, where: str = "") -> str:
     if code is not None:
         return code
     names = [d.zh for d in DIMENSIONS] + [d.en for d in DIMENSIONS]
-    close = _suggest(value, names) if isinstance(value, str) else None
-    hint_zh = f"（是不是 '{close}'？）" if close else ""
-    hint_en = f" (did you mean '{close}'?)" if close else ""
+    hint_zh, hint_en = did_you_mean(value, names, cutoff=0.4) if isinstance(value, str) else ("", "")
     raise BadSpecError(*MSGS.both("err_dimension", where=zh_w, where_en=en_w, value=value, hint_zh=hint_zh,
                                   hint_en=hint_en, listed="、".join(d.zh for d in DIMENSIONS),
                                   listed_en=", ".join(f"{d.zh} ({d.en})" for d in DIMENSIONS)),
@@ -321,14 +320,11 @@ def stages_table() -> Any:
     >>> t.index.tolist()[0], t.columns.tolist()
     ('合作客户精准筛选', ['核心任务', '输出成果', '考核指标', '价值维度', '课程模块'])
     """
-    import pandas as pd
-
-    i = 0 if get_language() == "zh" else 1
-    index = pd.Index([s.zh if i == 0 else s.en for s in STAGES], name=MSGS.label("col_stage"))
+    index = pd.Index([localized(s.zh, s.en) for s in STAGES], name=MSGS.label("col_stage"))
     return pd.DataFrame({
-        MSGS.label("col_task"): [s.task[i] for s in STAGES],
-        MSGS.label("col_output"): [s.output[i] for s in STAGES],
-        MSGS.label("col_kpi"): [s.kpi[i] for s in STAGES],
+        MSGS.label("col_task"): [localized(*s.task) for s in STAGES],
+        MSGS.label("col_output"): [localized(*s.output) for s in STAGES],
+        MSGS.label("col_kpi"): [localized(*s.kpi) for s in STAGES],
         MSGS.label("col_dimension"): [_DIM_BY_CODE[s.dimension].name for s in STAGES],
         MSGS.label("col_module"): [s.module for s in STAGES],
     }, index=index)

@@ -38,7 +38,6 @@ Examples
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -51,8 +50,9 @@ from .._dates import blank as _blank
 from .._dates import due_rule, parse_date
 from .._dates import short as _short
 from .._errors import BadSpecError
-from .._i18n import Messages, get_language
+from .._i18n import Messages
 from .._plotting import new_axes, styled
+from .._problems import Problem, did_you_mean
 from .._result import TableResult
 from ._cycle import STAGES, stage_code
 
@@ -131,31 +131,21 @@ MSGS = Messages({
 })
 
 
-class PlanProblem(str):
-    """One problem of a plan: a bilingual message (current language first) with its place.
+#: The problem type of a plan (the one bilingual :class:`~kamlab._problems.Problem` of kamlab).
+PlanProblem = Problem
 
-    Attributes: ``code`` (e.g. ``"no_owner"``), ``item`` (1-based number of
-    the action, None for a missing one), ``field`` (stage, action, owner,
-    due, measure), ``zh``, ``en``.
+
+def problem(code: str, field: str, item: int | None = None, **fields_: Any) -> Problem:
+    """The problem *code* of a plan at *field* and *item* (1-based action number, None for a missing one).
+
+    Examples
+    --------
+    >>> p = problem("no_action", "action", 2, i=2)
+    >>> p.code, p.field, p.item
+    ('no_action', 'action', 2)
     """
-
-    code: str
-    item: int | None
-    field: str
-    zh: str
-    en: str
-
-    def __new__(cls, code: str, field: str, item: int | None = None, **fields_: Any) -> "PlanProblem":
-        zh, en = MSGS.both(code, **fields_)
-        first, second = (zh, en) if get_language() == "zh" else (en, zh)
-        obj = super().__new__(cls, f"{first}\n{second}")
-        obj.code, obj.item, obj.field, obj.zh, obj.en = code, item, field, zh, en
-        return obj
-
-    @property
-    def message(self) -> str:
-        """The message in the current language."""
-        return self.zh if get_language() == "zh" else self.en
+    zh, en = MSGS.both(code, **fields_)
+    return Problem(code, zh, en, field=field, item=item)
 
 
 def _spots(blind_spots: Any, k: int) -> list[str]:
@@ -188,10 +178,8 @@ def _items(actions: Any) -> list[dict[str, Any]]:
             if name is None:
                 if str(key) in ("ok", "problems"):   # a plan table fed back in
                     continue
-                close = difflib.get_close_matches(str(key), list(FIELDS), n=1, cutoff=0.5)
-                raise BadSpecError(*MSGS.both("err_key", i=i, name=key,
-                                              hint_zh=f"（是不是 '{close[0]}'？）" if close else "",
-                                              hint_en=f" (did you mean '{close[0]}'?)" if close else ""),
+                hint_zh, hint_en = did_you_mean(key, FIELDS)
+                raise BadSpecError(*MSGS.both("err_key", i=i, name=key, hint_zh=hint_zh, hint_en=hint_en),
                                    column=str(key), row=i)
             row[name] = value
         out.append(row)
@@ -249,8 +237,8 @@ def improvement_plan(actions: Any, blind_spots: Any, *, today: Any, k: int = 2,
     spots = _spots(blind_spots, k)
     rows = _items(actions)
     spot_names = "、".join(_BY_CODE[c].zh for c in spots) or "—"
-    problems: list[PlanProblem] = []
-    per_row: list[list[PlanProblem]] = [[] for _ in rows]
+    problems: list[Problem] = []
+    per_row: list[list[Problem]] = [[] for _ in rows]
     stages_out: list[Any] = []
     seen: set[str] = set()
     for i, row in enumerate(rows, start=1):
@@ -260,32 +248,32 @@ def improvement_plan(actions: Any, blind_spots: Any, *, today: Any, k: int = 2,
         try:
             code = stage_code(row["stage"], where="stage")
         except BadSpecError as err:
-            mine.append(PlanProblem("unknown_stage", "stage", i, i=i, zh=err.zh, en=err.en))
+            mine.append(problem("unknown_stage", "stage", i, i=i, zh=err.zh, en=err.en))
         stages_out.append(_BY_CODE[code].zh if code else row["stage"])
         if code is not None:
             if code in seen:
-                mine.append(PlanProblem("duplicate_stage", "stage", i, i=i, stage=_BY_CODE[code].zh))
+                mine.append(problem("duplicate_stage", "stage", i, i=i, stage=_BY_CODE[code].zh))
             elif code not in spots:
-                mine.append(PlanProblem("not_blind_spot", "stage", i, i=i, stage=_BY_CODE[code].zh,
+                mine.append(problem("not_blind_spot", "stage", i, i=i, stage=_BY_CODE[code].zh,
                                         spots=spot_names))
             seen.add(code)
         if _blank(row["action"]):
-            mine.append(PlanProblem("no_action", "action", i, i=i))
+            mine.append(problem("no_action", "action", i, i=i))
         if _blank(row["owner"]):
-            mine.append(PlanProblem("no_owner", "owner", i, i=i, action=action))
+            mine.append(problem("no_owner", "owner", i, i=i, action=action))
         broken = due_rule(parse_date(row["due"]), day, int(max_days))
         if broken is not None:
             code, fields_ = broken
-            mine.append(PlanProblem(code, "due", i, i=i, action=action, **(fields_ or {"due": row["due"]})))
+            mine.append(problem(code, "due", i, i=i, action=action, **(fields_ or {"due": row["due"]})))
         if _blank(row["measure"]):
-            mine.append(PlanProblem("no_measure", "measure", i, i=i, action=action))
+            mine.append(problem("no_measure", "measure", i, i=i, action=action))
         elif not _DIGIT.search(str(row["measure"])):
-            mine.append(PlanProblem("not_measurable", "measure", i, i=i, action=action,
+            mine.append(problem("not_measurable", "measure", i, i=i, action=action,
                                     measure=_short(row["measure"], 24)))
         problems.extend(mine)
     for code in spots:
         if code not in seen:
-            problems.append(PlanProblem("missing_action", "stage", None, stage=_BY_CODE[code].zh))
+            problems.append(problem("missing_action", "stage", None, stage=_BY_CODE[code].zh))
     sep = MSGS.label("sep")
     table = pd.DataFrame({
         "stage": stages_out,
@@ -294,7 +282,7 @@ def improvement_plan(actions: Any, blind_spots: Any, *, today: Any, k: int = 2,
         "due": [parse_date(row["due"]).isoformat() if parse_date(row["due"]) else row["due"] for row in rows],
         "measure": [row["measure"] for row in rows],
         "ok": [not p for p in per_row],
-        "problems": [sep.join(p.message for p in ps) for ps in per_row],
+        "problems": [sep.join(p.text() for p in ps) for ps in per_row],
     }, columns=["stage", "action", "owner", "due", "measure", "ok", "problems"])
     return PlanResult(table=table, problems=tuple(problems), blind_spots=tuple(_BY_CODE[c].zh for c in spots),
                       today=day.isoformat(), max_days=int(max_days))
@@ -316,7 +304,7 @@ class PlanResult(TableResult):
     max_days : int
     """
 
-    problems: tuple[PlanProblem, ...] = ()
+    problems: tuple[Problem, ...] = ()
     blind_spots: tuple[str, ...] = ()
     today: str = ""
     max_days: int = MAX_DAYS
@@ -334,11 +322,11 @@ class PlanResult(TableResult):
         >>> improvement_plan([], ["核心数据复盘"], today="2026-11-01").messages()
         ['盲区「核心数据复盘」还没有改进动作。请为每个盲区写一条动作。']
         """
-        return [p.message for p in self.problems]
+        return [p.text() for p in self.problems]
 
     def _repr_html_(self) -> str:
         head = (f"<p>✅ {MSGS('ok', max=self.max_days)}</p>" if self.ok else
-                "<ul>" + "".join(f"<li>❌ {p.message}</li>" for p in self.problems) + "</ul>")
+                "<ul>" + "".join(f"<li>❌ {p.text()}</li>" for p in self.problems) + "</ul>")
         return head + self.table._repr_html_()  # type: ignore[operator]
 
     def plot(self, ax: "Axes | None" = None, **kwargs: Any) -> "Axes":
