@@ -345,7 +345,7 @@ def test_meeting_gap_is_named_in_both_languages():
 @pytest.mark.parametrize("plan, column, row", [
     ("计划", "plan", None),
     ({**PLAN, "liason": "张伟"}, "liason", None),
-    ({**PLAN, "start": "2026/11/01"}, "start", None),
+    ({**PLAN, "start": "2026/11/31"}, "start", None),   # no such day
     ({**PLAN, "end": "2026-10-01"}, "end", None),
     ({**PLAN, "waves": [{"stores": 10, "start": "2026-11-01"}]}, "end", 1),
     ({**PLAN, "waves": [PLAN["waves"][0], {"stores": 0, "start": "2026-12-01", "end": "2026-12-31"}]}, "stores", 2),

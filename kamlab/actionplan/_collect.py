@@ -25,6 +25,7 @@ from .._errors import BadSpecError
 from .._i18n import Messages
 from .._result import TableResult
 from ._layers import MODULES
+from ..answers import read_answers
 
 __all__ = ["collect_answers", "CollectedAnswers", "MAX_BYTES"]
 
@@ -116,7 +117,6 @@ def collect_answers(folder: Any = ".") -> CollectedAnswers:
     """
     if not isinstance(folder, (str, Path)):
         raise BadSpecError(*MSGS.both("err_folder", type=type(folder).__name__), column="folder")
-    from ..answers import read_answers   # function-level until kamlab.answers is merged: then move it to the top
 
     base = Path(folder)
     notes: list[str] = []

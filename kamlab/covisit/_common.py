@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 import datetime as dt
 import re
 from collections.abc import Iterable, Mapping
@@ -48,15 +50,8 @@ def problem(msgs: Messages, code: str, field: str, item: int | None = None, **fi
     return Problem(code, zh, en, field=field, item=item)
 
 
-def parse_date(value: Any) -> dt.date | None:
-    """A date from ``YYYY-MM-DD`` text (``/`` and ``.`` also read; a time after it is ignored); None if unreadable.
-
-    Examples
-    --------
-    >>> parse_date("2026/11/5"), parse_date("2026-11-10 17:30"), parse_date("下周一")
-    (datetime.date(2026, 11, 5), datetime.date(2026, 11, 10), None)
-    """
-    return _dates.parse_date(value, with_time=True)
+#: The shared date parser, reading a time after the date too (a debrief is dated "2026-11-10 17:30").
+parse_date = functools.partial(_dates.parse_date, with_time=True)
 
 
 def parse_time(value: Any) -> int | None:

@@ -123,10 +123,9 @@ MSGS = Messages({
 })
 
 
-def _date(value: Any, key: str, where: tuple[str, str], row: int | None) -> dt.date:
+def _require_plan_date(value: Any, key: str, where: tuple[str, str], row: int | None) -> dt.date:
     day = parse_date(value)
-    # the plan's dates are written YYYY-MM-DD (what the message asks for); other spellings are refused
-    if day is None or (isinstance(value, str) and value.strip() != day.isoformat()):
+    if day is None:
         zh, en = MSGS.both("date", where=where[0], where_en=where[1], field=key, value=value)
         raise BadSpecError(zh, en, column=key, row=row)
     return day
@@ -280,8 +279,8 @@ def push_plan(plan: Any) -> PushPlan:
     for key, what in (("start", ("开始日", "start date")), ("end", ("结束日", "end date"))):
         if plan.get(key) in (None, ""):
             raise BadSpecError(*MSGS.both("missing", field=key, what=what[0], what_en=what[1]), column=key)
-    start = _date(plan["start"], "start", where_plan, None)
-    end = _date(plan["end"], "end", where_plan, None)
+    start = _require_plan_date(plan["start"], "start", where_plan, None)
+    end = _require_plan_date(plan["end"], "end", where_plan, None)
     if end < start:
         raise BadSpecError(*MSGS.both("window", start=start, end=end), column="end")
     waves_in = plan.get("waves", [])
@@ -305,11 +304,11 @@ def push_plan(plan: Any) -> PushPlan:
         where = MSGS.both("wave", row=row)
         text, n = _stores_text(wave["stores"], row)
         rows.append({"kind": "wave", "name": str(wave.get("name") or MSGS("wave_label", row=row)),
-                     "stores": text, "n_stores": n, "start": _date(wave["start"], "start", where, row),
-                     "end": _date(wave["end"], "end", where, row)})
+                     "stores": text, "n_stores": n, "start": _require_plan_date(wave["start"], "start", where, row),
+                     "end": _require_plan_date(wave["end"], "end", where, row)})
     meeting_dates = []
     for row, day in enumerate(meetings_in, start=1):
-        d = _date(day, "meetings", MSGS.both("meeting", row=row), row)
+        d = _require_plan_date(day, "meetings", MSGS.both("meeting", row=row), row)
         meeting_dates.append(d)
         rows.append({"kind": "meeting", "name": MSGS("meeting_name", row=row), "stores": "",
                      "n_stores": None, "start": d, "end": d})

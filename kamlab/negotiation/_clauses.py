@@ -128,7 +128,7 @@ def option_label(value: Any) -> str:
     return str(value).strip()
 
 
-def _fail(clause: str, field: str, zh: str, en: str) -> BadSpecError:
+def _spec_error(clause: str, field: str, zh: str, en: str) -> BadSpecError:
     return BadSpecError(f"条款 '{clause}' 的字段 '{field}'：{zh}",
                         f"Clause '{clause}', field '{field}': {en}",
                         column=field, row=clause)
@@ -140,21 +140,21 @@ def _listing(options: tuple[str, ...]) -> tuple[str, str]:
 
 def _scores(name: str, field: str, raw: Any, n: int) -> tuple[float, ...]:
     if isinstance(raw, (str, bytes, Mapping)) or not hasattr(raw, "__len__"):
-        raise _fail(name, field, f"应是 {n} 个分数（0–100）的列表，收到 {raw!r}。请写成例如 [100, 60, 0]。",
+        raise _spec_error(name, field, f"应是 {n} 个分数（0–100）的列表，收到 {raw!r}。请写成例如 [100, 60, 0]。",
                     f"must be a list of {n} scores (0-100), got {raw!r}. Write e.g. [100, 60, 0].")
     values = list(raw)
     if len(values) != n:
-        raise _fail(name, field, f"有 {len(values)} 个分数，但 options 有 {n} 个选项。请为每个选项各填一个分数。",
+        raise _spec_error(name, field, f"有 {len(values)} 个分数，但 options 有 {n} 个选项。请为每个选项各填一个分数。",
                     f"has {len(values)} scores but options has {n}. Give exactly one score per option.")
     out = []
     for i, v in enumerate(values):
         ok = isinstance(v, (int, float, np.number)) and not isinstance(v, (bool, np.bool_))
         x = float(v) if ok else math.nan
         if not math.isfinite(x):
-            raise _fail(name, field, f"第 {i + 1} 个分数 {v!r} 不是数字。请填写 0 到 100 之间的数字。",
+            raise _spec_error(name, field, f"第 {i + 1} 个分数 {v!r} 不是数字。请填写 0 到 100 之间的数字。",
                         f"score no. {i + 1} ({v!r}) is not a number. Enter a number from 0 to 100.")
         if not 0 <= x <= 100:
-            raise _fail(name, field, f"第 {i + 1} 个分数 {v!r} 超出 0–100。请改为 0 到 100 之间的数字。",
+            raise _spec_error(name, field, f"第 {i + 1} 个分数 {v!r} 超出 0–100。请改为 0 到 100 之间的数字。",
                         f"score no. {i + 1} ({v!r}) is outside 0-100. Enter a number from 0 to 100.")
         out.append(x)
     return tuple(out)
@@ -168,7 +168,7 @@ def _weight(name: str, field: str, raw: Any) -> float:
         except (TypeError, ValueError):
             x = math.nan
     if not math.isfinite(x) or x <= 0:
-        raise _fail(name, field, f"权重 {raw!r} 无效：权重必须是大于 0 的数字。请改为正数，例如 30。",
+        raise _spec_error(name, field, f"权重 {raw!r} 无效：权重必须是大于 0 的数字。请改为正数，例如 30。",
                     f"weight {raw!r} is invalid: a weight must be a number > 0. Use a positive number such as 30.")
     return x
 
@@ -190,25 +190,25 @@ def _one_clause(name: Any, spec: Any) -> Clause:
     for key in spec:
         if key not in CLAUSE_FIELDS:
             hint_zh, hint_en = did_you_mean(key, CLAUSE_FIELDS)
-            raise _fail(name, str(key), f"未知字段{hint_zh}。可用字段：{'、'.join(CLAUSE_FIELDS)}。",
+            raise _spec_error(name, str(key), f"未知字段{hint_zh}。可用字段：{'、'.join(CLAUSE_FIELDS)}。",
                         f"unknown field{hint_en}. Allowed fields: {', '.join(CLAUSE_FIELDS)}.")
     for key in _REQUIRED:
         if key not in spec:
-            raise _fail(name, key, "缺少这个字段。请补上它。", "this field is missing. Add it.")
+            raise _spec_error(name, key, "缺少这个字段。请补上它。", "this field is missing. Add it.")
     raw_opts = spec["options"]
     if isinstance(raw_opts, (str, bytes, Mapping)) or not hasattr(raw_opts, "__iter__"):
-        raise _fail(name, "options", f"应是选项列表，收到 {raw_opts!r}。请写成例如 ['5%', '8%', '10%']。",
+        raise _spec_error(name, "options", f"应是选项列表，收到 {raw_opts!r}。请写成例如 ['5%', '8%', '10%']。",
                     f"must be a list of options, got {raw_opts!r}. Write e.g. ['5%', '8%', '10%'].")
     options = tuple(option_label(o) for o in raw_opts)
     if not options:
-        raise _fail(name, "options", "选项列表是空的。请至少列出一个选项。",
+        raise _spec_error(name, "options", "选项列表是空的。请至少列出一个选项。",
                     "the list of options is empty. List at least one option.")
     if any(o in ("", "nan", "None") for o in options):
-        raise _fail(name, "options", "有空的选项。请给每个选项一个名称。",
+        raise _spec_error(name, "options", "有空的选项。请给每个选项一个名称。",
                     "an option is empty. Give every option a label.")
     dup = [o for i, o in enumerate(options) if o in options[:i]]
     if dup:
-        raise _fail(name, "options", f"选项 '{dup[0]}' 重复出现。请让每个选项只出现一次。",
+        raise _spec_error(name, "options", f"选项 '{dup[0]}' 重复出现。请让每个选项只出现一次。",
                     f"option '{dup[0]}' appears more than once. List every option once.")
     ours = _scores(name, "ours", spec["ours"], len(options))
     theirs = _scores(name, "theirs", spec["theirs"], len(options))
@@ -219,19 +219,19 @@ def _one_clause(name: Any, spec: Any) -> Clause:
     for key in ("opening", "target", "walk_away"):
         label = option_label(spec[key])
         if label not in options:
-            raise _fail(name, key, f"'{label}' 不在选项中。请从以下选项中选择：{zh_opts}。",
+            raise _spec_error(name, key, f"'{label}' 不在选项中。请从以下选项中选择：{zh_opts}。",
                         f"'{label}' is not one of the options. Choose one of: {en_opts}.")
         picks[key] = label
     score = dict(zip(options, ours))
     if score[picks["target"]] < score[picks["walk_away"]]:
-        raise _fail(name, "target",
+        raise _spec_error(name, "target",
                     f"目标 '{picks['target']}'（我方得分 {score[picks['target']]:g}）比底线 '{picks['walk_away']}'"
                     f"（{score[picks['walk_away']]:g}）对我方更差。目标应不低于底线：请调整 target 或 walk_away。",
                     f"target '{picks['target']}' (our score {score[picks['target']]:g}) is worse for us than the "
                     f"walk-away '{picks['walk_away']}' ({score[picks['walk_away']]:g}). Make the target at least as "
                     f"good as the walk-away.")
     if score[picks["opening"]] < score[picks["target"]]:
-        raise _fail(name, "opening",
+        raise _spec_error(name, "opening",
                     f"开价 '{picks['opening']}'（我方得分 {score[picks['opening']]:g}）比目标 '{picks['target']}'"
                     f"（{score[picks['target']]:g}）对我方更差。开价应不低于目标，留出让步空间：请调整 opening。",
                     f"opening '{picks['opening']}' (our score {score[picks['opening']]:g}) is worse for us than the "
@@ -239,7 +239,7 @@ def _one_clause(name: Any, spec: Any) -> Clause:
                     f"to leave room to concede.")
     core = spec.get("core", False)
     if not isinstance(core, (bool, np.bool_)):
-        raise _fail(name, "core", f"应是 True 或 False，收到 {core!r}。核心条款写 True，可让步条款写 False。",
+        raise _spec_error(name, "core", f"应是 True 或 False，收到 {core!r}。核心条款写 True，可让步条款写 False。",
                     f"must be True or False, got {core!r}. Use True for a core clause, False otherwise.")
     core = bool(core)
     return Clause(name, options, ours, theirs, our_w, their_w,

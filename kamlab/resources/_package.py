@@ -66,7 +66,7 @@ def _text(value: Any) -> str:
     return str(value).strip()
 
 
-def _date(value: Any, name: str, line: int | None, step: int | None = None) -> pd.Timestamp:
+def _require_step_date(value: Any, name: str, line: int | None, step: int | None = None) -> pd.Timestamp:
     zh, en, row = _where(line, step)
     if value is None or _text(value) == "":
         raise BadSpecError(f"{zh}缺少日期 '{name}'。请填写日期，格式如 '2026-01-15'。",
@@ -205,8 +205,8 @@ class ServicePackage:
                                          f"The package has no '{key}'{en_hint}. Add \"{key}\": ....",
                                          column=key)
         budget = _number(package["budget"], "budget", None)
-        start = _date(package["start"], "start", None)
-        end = _date(package["end"], "end", None)
+        start = _require_step_date(package["start"], "start", None)
+        end = _require_step_date(package["end"], "end", None)
         if end < start:
             raise BadValueError(f"服务包的计划结束日 end = {end.date()} 早于开始日 start = {start.date()}。请对调或改正日期。",
                                 f"The package's end = {end.date()} is before its start = {start.date()}. "
@@ -274,8 +274,8 @@ def _step(raw: Any, n: int, m: int) -> Step:
         raise BadSpecError(f"{zh}没有写做什么 'step'。请填写步骤内容，例如 '门店店员培训'。",
                            f"{en[0].upper() + en[1:]} has no 'step'. Say what is done, e.g. 'clerk training'.",
                            column="step", row=row)
-    start = _date(raw.get("start"), "start", n, m)
-    end = _date(raw.get("end"), "end", n, m)
+    start = _require_step_date(raw.get("start"), "start", n, m)
+    end = _require_step_date(raw.get("end"), "end", n, m)
     target_raw = raw.get("target")
     target: float | None
     if target_raw is None or _text(target_raw) == "":

@@ -127,7 +127,7 @@ def _choice(plan, field, known, c, prefix=("", ""), item=None) -> str | None:
     return value
 
 
-def _date(plan, field, c, today: dt.date, *, past: bool, prefix=("", ""), item=None) -> None:
+def _check_date(plan, field, c, today: dt.date, *, past: bool, prefix=("", ""), item=None) -> None:
     value = _text(plan, field, c, prefix, item)
     if value is None:
         return
@@ -188,7 +188,7 @@ def _training(plan: Mapping[str, Any], c: Collector, today: dt.date) -> None:
     c.item("steps")
     if steps != list(TRAINING_STEPS):
         c.add("steps", "steps", steps=" → ".join(TRAINING_STEPS), steps_en=" → ".join(map(english, TRAINING_STEPS)))
-    _date(plan, "date", c, today, past=False)
+    _check_date(plan, "date", c, today, past=False)
     _text(plan, "owner", c)
 
 
@@ -221,7 +221,7 @@ def _entries(plan: Any, kind: str) -> list[Mapping[str, Any]]:
 def _competitor(plan: Any, c: Collector, today: dt.date) -> None:
     for n, e in enumerate(_entries(plan, "competitor"), start=1):
         p, item = MSGS.both("entry", n=n), f"#{n}"
-        _date(e, "date", c, today, past=True, prefix=p, item=item)
+        _check_date(e, "date", c, today, past=True, prefix=p, item=item)
         _text(e, "competitor", c, p, item)
         _text(e, "action", c, p, item)
         _choice(e, "response", COMPETITOR_RESPONSES, c, p, item)
@@ -231,7 +231,7 @@ def _competitor(plan: Any, c: Collector, today: dt.date) -> None:
 def _relationship(plan: Any, c: Collector, today: dt.date) -> None:
     for n, e in enumerate(_entries(plan, "relationship"), start=1):
         p, item = MSGS.both("entry", n=n), f"#{n}"
-        _date(e, "date", c, today, past=False, prefix=p, item=item)
+        _check_date(e, "date", c, today, past=False, prefix=p, item=item)
         _text(e, "contact", c, p, item)
         _choice(e, "action", RELATIONSHIP_ACTIONS, c, p, item)
         value = e.get("value", 0)
