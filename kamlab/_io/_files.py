@@ -1,23 +1,35 @@
-"""Reading the bytes of a trainee's file: CSV (UTF-8, UTF-8-BOM, GBK, GB18030) or XLSX, as a grid of cells.
+"""Reading the bytes of a trainee's file and a text table (CSV, TSV, Excel "Unicode text") as a grid of cells.
 
-Every error is a bilingual :class:`~kamlab.BadFileError` naming the file
-(and the line of a CSV or the sheet of a workbook).
+Text may be UTF-8 (with or without BOM), GBK, GB18030 or UTF-16 with a BOM
+(Excel's "Unicode 文本" export); the separator (comma, tab or semicolon) is
+the one that splits the first lines most consistently, so title rows above
+the header do not decide it.  Every error is a bilingual
+:class:`~kamlab.BadFileError` naming the file (and the line of a CSV).
+
+Examples
+--------
+>>> _delimiter("成绩表\\nname;value\\nA;353032,5\\nB;1,5\\n")
+';'
+>>> _decode(Path("u.txt"), "名称\\t值\\n".encode("utf-16"))
+'名称\\t值\\n'
 """
 
 from __future__ import annotations
 
 import csv
 import io
-import zipfile
 from pathlib import Path
 from typing import Any
 
-from .._errors import BadFileError, BadSpecError
+from .._errors import BadFileError
 from .._problems import did_you_mean
 
 _ENCODINGS = ("utf-8-sig", "gbk", "gb18030")
 _CSV_SUFFIXES = {".csv", ".txt", ".tsv"}
 _XLSX_SUFFIXES = {".xlsx", ".xlsm"}
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+_DELIMITERS = (",", "\t", ";")
+_SNIFF_LINES = 30
 
 
 class _Where:
@@ -60,6 +72,13 @@ def _read_bytes(path: Path) -> bytes:
 
 
 def _decode(path: Path, data: bytes) -> str:
+    if data[:2] in _UTF16_BOMS:                     # Excel "Unicode 文本": UTF-16 with a byte-order mark
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise _bad_file(path, "以 UTF-16 标记开头，但内容不是有效的 UTF-16 文本。请在 Excel 中另存为“CSV UTF-8”或 XLSX。",
+                            "starts with a UTF-16 mark but is not valid UTF-16 text. "
+                            "Save it from Excel as 'CSV UTF-8' or XLSX.") from None
     for enc in _ENCODINGS:
         try:
             return data.decode(enc)
@@ -69,13 +88,29 @@ def _decode(path: Path, data: bytes) -> str:
                     "is not a UTF-8 or GBK text table. Save it from Excel as 'CSV UTF-8' or XLSX.")
 
 
-def _csv_grid(path: Path, data: bytes) -> tuple[list[list[Any]], list[int]]:
-    if b"\x00" in data[:4096]:
+def _delimiter(text: str) -> str:
+    """The separator that gives the most lines (of the first non-empty ones) the same number of fields."""
+    lines = [ln for ln in text.splitlines() if ln.strip()][:_SNIFF_LINES]
+    best, best_key = ",", (0, 0)
+    for d in _DELIMITERS:
+        try:
+            counts = [len(fields) - 1 for fields in csv.reader(lines, delimiter=d)]
+        except csv.Error:                           # unbalanced quotes: _csv_grid reports them
+            continue
+        common = max(set(counts) - {0}, key=counts.count, default=0)
+        key = (counts.count(common) if common else 0, common)
+        if key > best_key:
+            best, best_key = d, key
+    return best
+
+
+def _csv_grid(path: Path, data: bytes) -> tuple[list[list[Any]], list[int], str]:
+    """Fields of every record, the file line each record starts on, and the separator."""
+    if b"\x00" in data[:4096] and data[:2] not in _UTF16_BOMS:
         raise _bad_file(path, "看起来不是文本 CSV（含二进制内容）。请另存为 CSV 或 XLSX。",
                         "does not look like a text CSV (binary content). Save it as CSV or XLSX.")
     text = _decode(path, data)
-    first = next((ln for ln in text.splitlines() if ln.strip()), "")
-    delimiter = max((",", "\t", ";"), key=first.count) if first else ","
+    delimiter = _delimiter(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     rows: list[list[Any]] = []
     lines: list[int] = []
@@ -88,30 +123,4 @@ def _csv_grid(path: Path, data: bytes) -> tuple[list[list[Any]], list[int]]:
     except csv.Error as exc:
         raise _bad_file(path, f"第 {reader.line_num} 行的 CSV 格式有误（{exc}）。请检查引号。",
                         f"line {reader.line_num} is not valid CSV ({exc}). Check the quotes.") from None
-    return rows, lines
-
-
-def _xlsx_grid(path: Path, data: bytes, sheet: int | str) -> tuple[list[list[Any]], list[int], str]:
-    import openpyxl  # only an .xlsx file needs openpyxl: a CSV reader does not pay for it
-
-    try:
-        wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as exc:
-        raise _bad_file(path, f"不是有效的 XLSX 文件（{type(exc).__name__}）。请在 Excel 中重新另存为 .xlsx。",
-                        f"is not a valid XLSX file ({type(exc).__name__}). Save it again from Excel as .xlsx.") from None
-    try:
-        names = wb.sheetnames
-        if isinstance(sheet, int) and not isinstance(sheet, bool) and 0 <= sheet < len(names):
-            name = names[sheet]
-        elif isinstance(sheet, str) and sheet in names:
-            name = sheet
-        else:
-            listed = "、".join(names)
-            raise BadSpecError(
-                f"文件 {path.name} 中没有工作表 {sheet!r}。可用的工作表：{listed}（或用序号 0、1…）。",
-                f"File {path.name} has no sheet {sheet!r}. Sheets: {', '.join(names)} (or use 0, 1, ...).",
-                column="sheet")
-        rows = [list(r) for r in wb[name].iter_rows(min_row=1, values_only=True)]
-    finally:
-        wb.close()
-    return rows, list(range(1, len(rows) + 1)), name
+    return rows, lines, delimiter

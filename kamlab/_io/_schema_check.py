@@ -29,15 +29,35 @@ def _expected(like: str | None) -> dict[str, str]:
     return out
 
 
-def _validate(frame: pd.DataFrame, file_rows: list[int], header_line: int, like: str,
-              where: _Where) -> pd.DataFrame:
-    schema = SCHEMAS[like]
+def _renames(columns: list[str], like: str | None) -> dict[str, str]:
+    """Typed header -> data set column name, for the headers the dictionary knows (first spelling wins)."""
     expected = _expected(like)
     rename: dict[str, str] = {}
-    for col in frame.columns:
+    for col in columns:
         target = expected.get(col) or expected.get(col.lower())
         if target and target not in rename.values():
             rename[col] = target
+    return rename
+
+
+def _column_kinds(columns: list[str], like: str | None) -> dict[str, tuple[str, str]]:
+    """Typed header -> (data set column name, kind), e.g. ``{"门店数": ("store_count", "int")}``.
+
+    Examples
+    --------
+    >>> _column_kinds(["门店数", "备注"], "chains")
+    {'门店数': ('store_count', 'int')}
+    """
+    if like is None:
+        return {}
+    kind = {col.name: col.kind for col in SCHEMAS[like]}
+    return {typed: (name, kind[name]) for typed, name in _renames(columns, like).items()}
+
+
+def _validate(frame: pd.DataFrame, file_rows: list[int], header_line: int, like: str,
+              where: _Where) -> pd.DataFrame:
+    schema = SCHEMAS[like]
+    rename = _renames(list(frame.columns), like)
     frame = frame.rename(columns=rename)
     typed = {v: k for k, v in rename.items()}          # schema name -> header the user typed
     present = [c for c in frame.columns]
@@ -70,7 +90,7 @@ def _validate(frame: pd.DataFrame, file_rows: list[int], header_line: int, like:
                 f"{where.en(line)}, column {shown_en} is empty. Fill in a value or delete the row.",
                 column=col.name, row=line)
         if col.kind in ("int", "float"):
-            values = pd.to_numeric(s.map(lambda v: v.replace(",", "").rstrip("%") if isinstance(v, str) else v),
+            values = pd.to_numeric(s.map(lambda v: v.rstrip("%") if isinstance(v, str) else v),
                                    errors="coerce")
             bad = values.isna().to_numpy()
             if bad.any():
