@@ -346,3 +346,159 @@ def test_messages_follow_language(tmp_path):
     with pytest.raises(MissingColumnError) as exc:
         kl.read_table(path, like="chains")
     assert str(exc.value).startswith("File c.csv")
+
+
+# ---------------------------------------------------------------- files as trainees export them (issue 13)
+def read_same(path: Path, src: pd.DataFrame, **kw) -> pd.DataFrame:
+    """Read with and without like=, compare with *src*, check the file's bytes did not change."""
+    digest = sha(path)
+    out = kl.read_table(path, like="chains", **kw)
+    same(out, src)
+    same(kl.read_table(path, **kw), src)
+    assert sha(path) == digest
+    return out
+
+
+def test_xlsx_percent_cells_give_the_csv_value(tmp_path):
+    src = chains().head(6)
+    percent = ["new_product_acceptance", "gross_margin", "golden_display_share"]
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(list(src.columns))
+    for rec in src.to_dict("records"):
+        ws.append([round(rec[c] / 100, 10) if c in percent else rec[c] for c in src.columns])
+    for col in ws.iter_cols(min_row=2):
+        if src.columns[col[0].column - 1] in percent:
+            for cell in col:
+                cell.number_format = "0.0%"
+    xlsx = tmp_path / "chains.xlsx"
+    wb.save(xlsx)
+    csv_path = tmp_path / "chains.csv"
+    src.assign(**{c: src[c].map("{:g}%".format) for c in percent}).to_csv(csv_path, index=False)
+    from_xlsx = read_same(xlsx, src)
+    same(from_xlsx, kl.read_table(csv_path, like="chains"))
+    assert from_xlsx["gross_margin"].tolist() == src["gross_margin"].tolist()
+
+
+def test_semicolon_file_with_decimal_commas(tmp_path):
+    src = chains().head(5)
+    path = tmp_path / "eu.csv"
+    path.write_bytes(("客户表\n" + src.to_csv(index=False, sep=";", decimal=",")).encode("utf-8-sig"))
+    assert re.search(rb";\d+,\d+;", path.read_bytes())       # decimal commas, as Excel writes them in Europe
+    out = read_same(path, src)
+    assert out["annual_sales"].tolist() == src["annual_sales"].tolist()
+
+
+def test_quoted_thousands_separators(tmp_path):
+    src = chains().head(5)
+    shown = src.assign(annual_sales=src["annual_sales"].map("{:,.1f}".format),
+                       store_count=src["store_count"].map("{:,}".format))
+    path = tmp_path / "c.csv"
+    shown.to_csv(path, index=False)
+    assert b'",' in path.read_bytes()                       # pandas quoted "1,919.5"
+    read_same(path, src)
+
+
+def test_excel_unicode_text_utf16_tab_with_thousands(tmp_path):
+    src = chains().head(5)
+    shown = src.assign(annual_sales=src["annual_sales"].map("{:,.1f}".format),
+                       store_count=src["store_count"].map("{:,}".format)).rename(columns=zh_headers("chains"))
+    path = tmp_path / "unicode.txt"
+    path.write_bytes(shown.to_csv(index=False, sep="\t").encode("utf-16"))   # UTF-16 LE with BOM, like Excel
+    assert path.read_bytes()[:2] == b"\xff\xfe"
+    out = kl.read_table(path, like="chains")
+    same(out, src)
+
+
+def test_table_on_second_sheet_is_found(tmp_path):
+    src = chains()
+    path = tmp_path / "book.xlsx"
+    with pd.ExcelWriter(path) as writer:
+        pd.DataFrame({"说明": ["这是华东连锁的筛选数据", "数据在下一张表"]}).to_excel(writer, sheet_name="说明", index=False)
+        src.to_excel(writer, sheet_name="数据", index=False)
+    digest = sha(path)
+    out = kl.read_table(path, like="chains")
+    same(out, src)
+    assert out.attrs["sheet"] == "数据" and sha(path) == digest
+
+
+def test_only_filled_sheet_is_read_without_like(tmp_path):
+    src = chains().head(3)
+    path = tmp_path / "book.xlsx"
+    wb = openpyxl.Workbook()
+    wb.active.title = "空白"
+    ws = wb.create_sheet("连锁")
+    ws.append(list(src.columns))
+    for rec in src.itertuples(index=False):
+        ws.append(list(rec))
+    wb.save(path)
+    same(kl.read_table(path), src)
+
+
+def test_bad_no_sheet_matches_names_every_sheet(tmp_path):
+    path = tmp_path / "book.xlsx"
+    with pd.ExcelWriter(path) as writer:
+        pd.DataFrame({"说明": ["封面"]}).to_excel(writer, sheet_name="封面", index=False)
+        pd.DataFrame({"门店": ["沪康"], "数量": [3]}).to_excel(writer, sheet_name="其他", index=False)
+    msg = expect(path, MissingColumnError, column="chain_id", row=1)
+    assert "封面" in msg and "其他" in msg and "sheet=" in msg
+
+
+def raw_chains(tmp_path: Path, cell: str, *, row: int = 2, column: str = "annual_sales",
+               sep: str = ",") -> Path:
+    """chains.head(5) as text with one cell written by hand (unquoted), as a trainee edits a file."""
+    df = chains().head(5)
+    lines = [sep.join(df.columns)] + [sep.join(str(v) for v in rec) for rec in df.itertuples(index=False)]
+    fields = lines[row].split(sep)
+    fields[list(df.columns).index(column)] = cell
+    lines[row] = sep.join(fields)
+    path = tmp_path / "c.csv"
+    path.write_bytes(("\n".join(lines) + "\n").encode("gbk"))
+    return path
+
+
+@pytest.mark.parametrize("cell, cause", [("1,919.5", "thousands"), ("353032,5", "decimal")])
+def test_bad_unquoted_comma_in_a_number_is_refused_not_shifted(tmp_path, cell, cause):
+    path = raw_chains(tmp_path, cell, row=3)
+    for like in ("chains", None):
+        msg = expect(path, BadFileError, column="annual_sales", row=4, like=like)
+        assert cell in msg and "20" in msg and "19" in msg, msg
+        assert ("千位分隔符" if cause == "thousands" else "小数点") in msg
+
+
+def test_bad_extra_field_without_a_number_names_the_row(tmp_path):
+    path = tmp_path / "n.csv"
+    path.write_text("门店,备注\n沪康,好\n苏润,好,但是远\n", encoding="utf-8")
+    msg = expect(path, BadFileError, column=None, row=3, like=None)
+    assert "引号" in msg and "quotes" in msg
+
+
+@pytest.mark.parametrize("cell", ["inf", "-inf", "nan", "Infinity", "#DIV/0!"])
+def test_bad_non_finite_number(tmp_path, cell):
+    path = raw_chains(tmp_path, cell, row=2, column="store_count")
+    msg = expect(path, BadValueError, column="store_count", row=3)
+    assert cell in msg
+    plain = tmp_path / "p.csv"
+    plain.write_text(f"门店,销量\n沪康,12\n苏润,{cell}\n", encoding="utf-8")
+    expect(plain, BadValueError, column="销量", row=3, like=None)
+
+
+def test_bad_mixed_decimal_styles_in_one_column(tmp_path):
+    path = tmp_path / "m.csv"
+    path.write_text("门店;销售额\n沪康;1,919.5\n苏润;353032,5\n", encoding="utf-8")
+    msg = expect(path, BadValueError, column="销售额", row=3, like=None)
+    assert "353032,5" in msg and "1,919.5" in msg
+
+
+def test_bad_ambiguous_thousands_in_a_tab_file(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_bytes("门店\t销量\n沪康\t1,919\n苏润\t2,500\n".encode("utf-16"))
+    msg = expect(path, BadValueError, column="销量", row=2, like=None)
+    assert "1919" in msg and "1.919" in msg
+
+
+def test_commas_in_text_columns_stay_text(tmp_path):
+    path = tmp_path / "t.csv"
+    path.write_text('门店,备注,达成\n沪康,"1,2号店",9%\n苏润,"3,4",12%\n', encoding="utf-8")
+    out = kl.read_table(path)
+    assert out["备注"].tolist() == ["1,2号店", "3,4"] and out["达成"].tolist() == ["9%", "12%"]

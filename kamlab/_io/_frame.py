@@ -25,6 +25,7 @@ _GROUP_LEFT = re.compile(r"[+-]?\d{1,3}")
 _GROUP_RIGHT = re.compile(r"\d{3}(?:\.\d+)?%?")
 _DIGITS = re.compile(r"[+-]?\d+")
 _DECIMALS = re.compile(r"\d+%?")
+_INT = re.compile(r"[+-]?\d{1,3}(?:,\d{3})+|[+-]?\d+")
 _NUMBER = re.compile(r"[+-]?[\d.,]*\d%?")
 _MONTH = re.compile(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*(?:月)?(?:[-/.]\s*\d{1,2}\s*日?)?(?:\s+[\d:]+)?\s*$")
 
@@ -53,12 +54,22 @@ def _header_row(grid: pd.DataFrame, expected: dict[str, str]) -> int:
     return 0
 
 
-def _split_value(cells: list[Any], numeric: np.ndarray) -> tuple[int, str, str] | None:
+def _shape(value: Any) -> str:
+    """'int', 'dec' (decimal, with a point or comma), 'text' or '' (empty): how a cell looks."""
+    text = "" if value is None else str(value)
+    if not text:
+        return ""
+    if _INT.fullmatch(text):
+        return "int"
+    return "dec" if _NUMBER.fullmatch(text) else "text"
+
+
+def _split_value(cells: list[Any], shapes: list[str]) -> tuple[int, str, str] | None:
     """Where a number looks split in two by an unquoted comma: (position, value, 'thousands'|'decimal').
 
     Among the places where two neighbouring fields could be one number, the
-    one whose merge lines the row up best with the numeric columns of the
-    other rows (*numeric*, one flag per header column) wins.
+    one whose merge lines the row up best with how the other rows look
+    (*shapes*, the usual :func:`_shape` of each header column) wins.
     """
     text = ["" if v is None else str(v) for v in cells]
     best: tuple[int, int, str, str] | None = None
@@ -69,11 +80,11 @@ def _split_value(cells: list[Any], numeric: np.ndarray) -> tuple[int, str, str] 
             kind = "decimal"
         else:
             continue
-        merged = text[:j] + [f"{text[j]},{text[j + 1]}"] + text[j + 2:]
-        looks = np.array([bool(_NUMBER.fullmatch(v)) for v in merged[:len(numeric)]])
-        score = int((looks == numeric[:len(looks)]).sum())
+        value = f"{text[j]},{text[j + 1]}"
+        merged = text[:j] + [value.replace(",", "") if kind == "thousands" else value] + text[j + 2:]
+        score = sum(_shape(v) == usual for v, usual in zip(merged, shapes))
         if best is None or score > best[0]:
-            best = (score, j, merged[j], kind)
+            best = (score, j, value, kind)
     return None if best is None else best[1:]
 
 
@@ -91,8 +102,8 @@ def _refuse_extra_fields(grid: pd.DataFrame, header_line: int, where: _Where) ->
     cells = grid.loc[line].tolist()[:n]
     header = ["" if v is None else str(v) for v in grid.loc[header_line].tolist()]
     good = grid.iloc[pos + 1:].loc[last[pos + 1:] <= width].iloc[:, :width]
-    numeric = good.map(lambda v: bool(_NUMBER.fullmatch(str(v)))).astype(float).where(good.notna()).mean().fillna(0).to_numpy() > 0.5
-    split = _split_value(cells, numeric)
+    shapes = [col.mode().iat[0] if len(col) else "" for _, col in good.map(_shape).items()]
+    split = _split_value(cells, shapes)
     column = header[split[0]] if split and split[0] < width and header[split[0]] else None
     head_zh = f"{where.zh(line)} 有 {n} 个字段，比表头（第 {header_line} 行，{width} 列）多，后面各列会错位。"
     head_en = (f"{where.en(line)} has {n} fields but the header (line {header_line}) has {width}, "
