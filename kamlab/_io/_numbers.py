@@ -45,6 +45,8 @@ _POINT = r"\d{1,3}(?:,\d{3})+\.\d+|\d{1,3}(?:,\d{3}){2,}|\d+\.\d+"      # 1,919.
 _COMMA = r"\d{1,3}(?:\.\d{3})+,\d+|\d{1,3}(?:\.\d{3}){2,}|\d+,\d+"      # 1.234,5 / 1.234.567 / 353032,5
 _NON_FINITE = r"(?i:[+-]?(?:inf|infinity|nan))|#(?:DIV/0!|N/A|VALUE!|REF!|NUM!|NAME\?|NULL!|SPILL!|CALC!)"
 _NUMERIC_KINDS = ("int", "float")
+_NUMBER_TYPES = (int, float, np.int64, np.float64, np.int32, np.float32)
+_MAYBE_NUMBER = r"[+-]?[\d.,]|[+-]?(?i:inf|nan)|#"                 # how every number-like cell starts
 
 _STYLE = {
     "point": ("用点作小数点、逗号作千位分隔符（如 1,919.5）", "a decimal point with comma thousands (like 1,919.5)"),
@@ -53,7 +55,12 @@ _STYLE = {
 
 
 def _masks(text: pd.Series, percent: bool) -> pd.DataFrame:
-    """Which reading each text cell allows (one boolean column per reading)."""
+    """Which reading each text cell allows (one boolean column per reading), worked out once per distinct text."""
+    unique = pd.Series(text.unique(), dtype=object).astype(str)
+    return _unique_masks(unique, percent).set_index(unique).reindex(text.to_numpy()).set_axis(text.index)
+
+
+def _unique_masks(text: pd.Series, percent: bool) -> pd.DataFrame:
     body = text.str.replace(r"^[+-]", "", regex=True)
     if percent:
         body = body.str.removesuffix("%")
@@ -156,11 +163,13 @@ def _normalise_numbers(frame: pd.DataFrame, file_rows: list[int], where: _Where,
         name, kind = kinds.get(header, (header, None))
         if kind is not None and kind not in _NUMERIC_KINDS:
             continue
-        is_text = s.map(type).eq(str)
+        types = s.map(type)
+        is_text = types.eq(str)
+        if kind is None and not s[is_text].astype(str).str.match(_MAYBE_NUMBER).all():
+            continue                                                     # some cell is words: a text column
         m = _masks(s[is_text].astype(str), percent=kind is not None)
         readable = m.any(axis=1)
-        is_number = s.map(lambda v: isinstance(v, (int, float, np.integer, np.floating))
-                          and not isinstance(v, (bool, np.bool_)))
+        is_number = types.isin(_NUMBER_TYPES)                          # bool is its own type: not a number
         if kind is None and not (s.notna().any() and (is_number | is_text | s.isna()).all() and readable.all()
                                  and (is_number.any() or (readable & ~m["non_finite"]).any())):
             continue                                                     # a text column: leave it as typed

@@ -21,6 +21,7 @@ import math
 import re
 import zipfile
 from decimal import Decimal
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +36,7 @@ _LITERAL = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')
 _HEAD_ROWS = 30
 
 
+@lru_cache(maxsize=256)
 def _is_percent(number_format: object) -> bool:
     """True if *number_format* multiplies the value by 100 for display (``0%``, ``0.0%``, ...)."""
     return isinstance(number_format, str) and "%" in _LITERAL.sub("", number_format)
@@ -42,11 +44,16 @@ def _is_percent(number_format: object) -> bool:
 
 def _shown(value: Any, number_format: object) -> Any:
     """The value as the cell shows it: a percent-formatted number times 100, exactly in decimal."""
-    if (_is_percent(number_format) and isinstance(value, (int, float)) and not isinstance(value, bool)
-            and math.isfinite(value)):
+    if (type(value) in (int, float) and math.isfinite(value) and _is_percent(number_format)):
         # Decimal(repr(.)) shifts the decimal point without binary rounding: 0.209 -> 20.9, not 20.900000000000002.
         return float(Decimal(repr(value)).scaleb(2))
     return value
+
+
+def _cell(cell: Any) -> Any:
+    """A read-only cell's value as shown (its number format is looked up only for numbers)."""
+    value = cell.value
+    return _shown(value, cell.number_format) if type(value) in (int, float) else value
 
 
 def _filled(row: tuple[Any, ...]) -> bool:
@@ -65,6 +72,8 @@ def _score(head: list[tuple[Any, ...]], expected: dict[str, str]) -> int:
 
 def _pick_sheet(path: Path, wb: Any, sheet: int | str | None, expected: dict[str, str]) -> str:
     names = list(wb.sheetnames)
+    if sheet is None and len(names) == 1:
+        return names[0]
     if sheet is None:
         heads = {n: list(wb[n].iter_rows(max_row=_HEAD_ROWS, values_only=True))
                  if hasattr(wb[n], "iter_rows") else [] for n in names}
@@ -109,7 +118,7 @@ def _xlsx_grid(path: Path, data: bytes, sheet: int | str | None,
                         f"is not a valid XLSX file ({type(exc).__name__}). Save it again from Excel as .xlsx.") from None
     try:
         name = _pick_sheet(path, wb, sheet, expected)
-        rows = [[_shown(c.value, getattr(c, "number_format", None)) for c in r] for r in wb[name].iter_rows(min_row=1)]
+        rows = [[_cell(c) for c in r] for r in wb[name].iter_rows(min_row=1)]
         names = list(wb.sheetnames)
     finally:
         wb.close()
