@@ -1,7 +1,10 @@
-"""Reading a trainee's own table: CSV (UTF-8, UTF-8-BOM, GBK, GB18030) or XLSX.
+"""Reading a trainee's own table: CSV/TSV (UTF-8, UTF-8-BOM, GBK, GB18030, UTF-16 "Unicode 文本") or XLSX.
 
-:func:`read_table` finds the header row under title rows, strips header
-whitespace, drops empty rows and columns and, with ``like="<data set>"``,
+:func:`read_table` finds the header row under title rows (and, in a
+workbook, the sheet that holds it), strips header whitespace, drops empty
+rows and columns, reads percent-formatted cells, thousands separators and
+decimal commas as shown or refuses them when ambiguous, refuses ``inf`` /
+``nan`` and rows that would shift columns and, with ``like="<data set>"``,
 validates the table against a bundled data set's dictionary (Chinese headers
 accepted) and gives it that data set's dtypes.  Errors name the column and
 the line / Excel row the user sees in the file.  The file is only read.

@@ -105,7 +105,7 @@ def read_table(path: str | Path, *, like: str | None = None, sheet: int | str | 
     if suffix in _XLSX_SUFFIXES or (is_zip and suffix not in _CSV_SUFFIXES):
         rows, lines, sheet_name, names = _xlsx_grid(p, data, sheet, expected)
         where = _Where(p, sheet_name)
-        sheets = names if sheet is None and len(names) > 1 else []
+        sheets = names if len(names) > 1 else []
     elif suffix == ".xls" or data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
         raise _bad_file(p, "是旧版 Excel（.xls）格式，无法读取。请在 Excel 中另存为 .xlsx 或 CSV UTF-8。",
                         "is an old Excel (.xls) workbook, which cannot be read. Save it as .xlsx or CSV UTF-8.")
