@@ -26,12 +26,17 @@ def _parser() -> argparse.ArgumentParser:
 
     g = sub.add_parser("grade", help="评分：重新运行每份作业并写成绩表 / grade a folder of notebooks")
     g.add_argument("module", help="模块，如 m02 / module, e.g. m02")
-    g.add_argument("submissions", help="放 .ipynb 作业的文件夹 / folder of submitted .ipynb")
+    g.add_argument("submissions", help="作业：.ipynb 文件夹、每位学员一个子文件夹，或它们的 .zip / "
+                                       "submissions: a folder of .ipynb, one sub-folder per trainee, or a .zip")
     g.add_argument("--out", required=True, help="输出文件夹 / output folder")
     g.add_argument("--jobs", type=int, default=1, help="并行数 / parallel workers (default 1)")
     g.add_argument("--timeout", type=float, default=300, help="每份作业的秒数上限 / seconds per submission")
     g.add_argument("--variant", type=int, default=None,
-                   help="数据变体（默认：按模块固定的隐藏变体）/ data variant (default: the module's hidden one)")
+                   help="数据变体（默认：从本班密钥抽取的隐藏变体，保存在 --out 里）/ "
+                        "data variant (default: the hidden one drawn from the class secret kept in --out)")
+    g.add_argument("--sandbox", default="auto", choices=["auto", "bwrap", "none"],
+                   help="隔离方式：auto（有 bubblewrap 就用）、bwrap（必须）、none / "
+                        "isolation: auto (bubblewrap where it works), bwrap (required), none")
     g.add_argument("--force", action="store_true", help="重新评已评过的作业 / re-grade everything")
     g.add_argument("--memory-mb", type=int, default=2048, help="内存上限 MB / memory limit per submission")
     g.add_argument("--max-output-mb", type=float, default=20, help="输出上限 MB / stored output cap")
@@ -55,6 +60,7 @@ def main(argv: list[str] | None = None) -> int:
             # the top layer finds the course module's bank; grading never imports the course
             report = grading.grade(get_bank(args.module), args.submissions, out=args.out, jobs=args.jobs,
                                    timeout=args.timeout, variant=args.variant, force=args.force,
+                                   sandbox=args.sandbox,
                                    memory_mb=args.memory_mb, max_output_mb=args.max_output_mb,
                                    language=args.language, progress=not args.no_progress)
             print(f"graded {report.n_submissions} submissions of {report.module} on variant "
@@ -71,6 +77,10 @@ def main(argv: list[str] | None = None) -> int:
     except KamlabInputError as exc:
         print(str(exc), file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        print("已中断：正在运行的作业已停止，未缓存；再次运行会接着评 / interrupted: running submissions were "
+              "stopped and not cached; run again to continue", file=sys.stderr)
+        return 130
     return 1  # pragma: no cover - argparse requires a command
 
 

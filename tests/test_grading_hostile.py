@@ -21,6 +21,7 @@ from kamlab.grading._runner import grade
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "demo_solution.ipynb"
 DEMO = get_bank("demo")  # grading does not import the course: pass the bank
 HIDDEN = 7
+MANUAL = next(q.key for q in DEMO.questions if q.manual)
 HOSTILE_NAME = '<script>alert("x")</script>&王'
 
 
@@ -49,12 +50,19 @@ def build_class(folder: Path) -> dict[str, str]:
         (folder / name).write_bytes(data)
         kinds[name] = kind
 
-    put("good", ec.dumps(ec.set_trainee(base, "王芳")))
-    put("good_html", ec.dumps(ec.set_trainee(base, HOSTILE_NAME)))
-    put("typed", ec.dumps(ec.typed_in(ec.set_trainee(base, "李伟"), typed_values())))
-    put("one_wrong", ec.dumps(ec.set_answer(ec.set_trainee(base, "张敏"), "q2", "0")))
+    # every trainee writes their own free text (identical texts are flagged as copies)
+    own = [0]
+
+    def mine(nb):
+        own[0] += 1
+        return ec.set_answer(nb, MANUAL, repr(f"第 {own[0]} 位学员自己的理由：" + "先看数据再决定投入。" * own[0]))
+
+    put("good", ec.dumps(mine(ec.set_trainee(base, "王芳"))))
+    put("good_html", ec.dumps(mine(ec.set_trainee(base, HOSTILE_NAME))))
+    put("typed", ec.dumps(mine(ec.typed_in(ec.set_trainee(base, "李伟"), typed_values()))))
+    put("one_wrong", ec.dumps(mine(ec.set_answer(ec.set_trainee(base, "张敏"), "q2", "0"))))
     for kind, mutate in ec.HOSTILE.items():
-        put(kind, ec.corrupt(ec.dumps(base)) if mutate is None else ec.dumps(mutate(base)))
+        put(kind, ec.corrupt(ec.dumps(base)) if mutate is None else ec.dumps(mine(mutate(base))))
     return kinds
 
 
@@ -62,7 +70,7 @@ def build_class(folder: Path) -> dict[str, str]:
 def graded_class(tmp_path_factory):
     root = tmp_path_factory.mktemp("class")
     kinds = build_class(root / "subs")
-    report = grade(DEMO, root / "subs", out=root / "out", jobs=2, timeout=20, variant=HIDDEN,
+    report = grade(DEMO, root / "subs", out=root / "out", jobs=2, timeout=40, variant=HIDDEN,
                    memory_mb=1500, max_output_mb=5, progress=False)
     return root, kinds, report
 
@@ -84,7 +92,7 @@ def test_good_submissions_get_full_marks(graded_class):
 
 
 @pytest.mark.parametrize("file, status, total, reason", [
-    ("endless_loop.ipynb", "timeout", 2.0, "运行超过 20 秒被终止"),
+    ("endless_loop.ipynb", "timeout", 2.0, "运行超过 40 秒被终止"),
     ("os_exit.ipynb", "kernel_died", 4.0, "内核崩溃"),
     ("memory_bomb.ipynb", "memory_limit", None, "超出内存上限 1500 MB"),
     ("huge_output.ipynb", "output_too_large", 6.0, "输出超过 5 MB"),
@@ -93,7 +101,7 @@ def test_good_submissions_get_full_marks(graded_class):
     ("monkey_patch.ipynb", "ok", 0.0, "q1: "),
     ("deleted_cells.ipynb", "ok", 2.0, "q2: 未作答 / not answered"),
     ("writes_outside.ipynb", "ok", 6.0, "write "),
-    ("reads_other.ipynb", "ok", 6.0, "read "),
+    ("reads_other.ipynb", "ok", 6.0, "工作文件夹之外"),
 ])
 def test_each_hostile_costs_only_itself(graded_class, file, status, total, reason):
     _, _, report = graded_class
@@ -128,7 +136,8 @@ def test_monkey_patched_kamlab_changes_no_points(graded_class):
     row = _row(report, "monkey_patch.ipynb")
     assert (row["q1"], row["q2"], row["q3"], row["total"]) == (0, 0, 0, 0)
     # the patched kernel really claimed full marks in its own output
-    executed = nbformat.read(root / "out" / "work" / "monkey_patch" / "monkey_patch.executed.ipynb", 4)
+    (work,) = (root / "out" / "work").glob("monkey_patch-*")
+    executed = nbformat.read(work / f"{work.name}.executed.ipynb", 4)
     assert any("_bank.QuestionBank.grade = " in c.source for c in executed.cells)
 
 
@@ -153,7 +162,7 @@ def test_writes_outside_are_flagged_and_reported_with_path(graded_class):
     row = _row(report, "writes_outside.ipynb")
     assert str(root / "ESCAPED.txt") in row["reasons"]
     reader = _row(report, "reads_other.ipynb")
-    assert ".ipynb" in reader["reasons"]
+    assert "工作文件夹之外" in reader["reasons"]     # the attempt is flagged (under the sandbox it sees nothing)
     # nobody else is flagged
     for file in ("good.ipynb", "typed.ipynb", "one_wrong.ipynb", "os_exit.ipynb"):
         assert "工作文件夹之外" not in _row(report, file)["reasons"]
@@ -163,7 +172,7 @@ def test_results_are_stored_per_submission(graded_class):
     root, kinds, report = graded_class
     results = sorted((root / "out" / "results").glob("*.json"))
     assert len(results) == len(kinds) == report.n_submissions == report.n_graded
-    recs = [json.loads(p.read_text(encoding="utf-8")) for p in results]
+    recs = [json.loads(p.read_text(encoding="utf-8"))["result"] for p in results]
     assert {r["file"] for r in recs} == set(kinds)
     assert all(len(p.stem) == 64 for p in results)
     assert report.variant == HIDDEN

@@ -20,7 +20,8 @@ from kamlab.course import get_bank
 from kamlab.grading import ANSWER_MIME, encode
 from kamlab.grading import _example_class as ec
 from kamlab.grading._feedback import safe_name
-from kamlab.grading._runner import grade, hidden_variant, read_answers
+from kamlab.grading._runner import grade, read_answers
+from kamlab.grading._secret import class_secret, hidden_variant
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "demo_solution.ipynb"
 DEMO = get_bank("demo")  # grading does not import the course: pass the bank
@@ -50,10 +51,13 @@ def test_read_answers_skips_undecodable_records():
     assert read_answers(nb, "demo") == {}
 
 
-def test_hidden_variant_is_fixed_and_nonzero():
-    assert hidden_variant("demo") == hidden_variant("demo")
-    assert all(1 <= hidden_variant(m) <= 999 for m in ("demo", "m02", "m07"))
-    assert hidden_variant("m02") != hidden_variant("m07")
+def test_hidden_variant_comes_from_the_class_secret(tmp_path):
+    key = class_secret(tmp_path / "a")
+    assert key == class_secret(tmp_path / "a") and key != class_secret(tmp_path / "b")
+    assert hidden_variant("demo", key) == hidden_variant("demo", key)
+    assert all(1 <= hidden_variant(m, key) <= 999 for m in ("demo", "m02", "m07"))
+    draws = {hidden_variant("m02", class_secret(tmp_path / f"c{i}")) for i in range(8)}
+    assert len(draws) > 1      # drawn per class: not a function of the module id
 
 
 def test_safe_name_cannot_escape_the_feedback_folder():
@@ -64,7 +68,7 @@ def test_safe_name_cannot_escape_the_feedback_folder():
 def test_bad_arguments_raise_one_clear_error(tmp_path):
     with pytest.raises(BadValueError, match="jobs"):
         grade(DEMO, tmp_path, out=tmp_path / "o", jobs=0)
-    with pytest.raises(BadFileError, match="Submissions folder"):
+    with pytest.raises(BadFileError, match="Submissions"):
         grade(DEMO, tmp_path / "missing", out=tmp_path / "o")
     with pytest.raises(BadSpecError):
         grade("dmeo", tmp_path, out=tmp_path / "o")
@@ -85,7 +89,7 @@ def test_rerun_grades_nothing_new_and_force_regrades(tmp_path):
     first = grade(DEMO, tmp_path / "subs", out=tmp_path / "out", jobs=2, timeout=60, progress=False)
     assert (first.n_graded, first.n_cached) == (2, 0)
     assert list(first.gradebook["total"]) == [6.0, 4.0]
-    assert first.variant == hidden_variant("demo")
+    assert first.variant == hidden_variant("demo", class_secret(tmp_path / "out"))
     csv_before = (tmp_path / "out" / "gradebook.csv").read_bytes()
     second = grade(DEMO, tmp_path / "subs", out=tmp_path / "out", jobs=2, progress=False)
     assert (second.n_graded, second.n_cached) == (0, 2)
@@ -115,7 +119,7 @@ def test_killed_run_leaves_no_half_gradebook_and_resumes(tmp_path):
     proc.wait()
     done = list((out / "results").glob("*.json"))
     assert 1 <= len(done) < 3
-    assert all(json.loads(p.read_text(encoding="utf-8"))["status"] == "ok" for p in done)
+    assert all(json.loads(p.read_text(encoding="utf-8"))["result"]["status"] == "ok" for p in done)
     assert not (out / "gradebook.csv").exists() and not (out / "gradebook.xlsx").exists()
     # litter of an interrupted write and a damaged result are ignored / regraded
     (out / "results" / ".junk.123.tmp").write_text("{", encoding="utf-8")
@@ -161,18 +165,15 @@ print(json.dumps({
     "gettempdir": tempfile.gettempdir(), "secret": os.environ.get("KAMLAB_TEST_SECRET"),
     "as": resource.getrlimit(resource.RLIMIT_AS)[0], "fsize": resource.getrlimit(resource.RLIMIT_FSIZE)[0],
     "worker_leads_group": os.getpgid(worker) == worker, "kernel_own_group": os.getpgid(0) != os.getpgid(worker),
+    "pid1": open("/proc/1/cmdline", "rb").read().split(b"\\0")[0].decode(errors="replace"),
 }))
 """
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc and POSIX rlimits")
-@pytest.mark.parametrize("spawn", ["0", "1"], ids=["forked", "spawned"])
-def test_each_submission_runs_in_its_own_folder_environment_and_limits(tmp_path, monkeypatch, spawn):
-    from kamlab.grading import _processes
-
+@pytest.mark.parametrize("sandbox", ["none", "auto"], ids=["not-isolated", "sandboxed"])
+def test_each_submission_runs_in_its_own_folder_environment_and_limits(tmp_path, monkeypatch, sandbox):
     monkeypatch.setenv("KAMLAB_TEST_SECRET", "token")
-    monkeypatch.setenv("KAMLAB_GRADER_SPAWN", spawn)
-    monkeypatch.setattr(_processes, "_FORKSERVER", [])  # choose the process model again
     subs = tmp_path / "subs"
     subs.mkdir()
     nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(_PROBE)], metadata={
@@ -180,14 +181,19 @@ def test_each_submission_runs_in_its_own_folder_environment_and_limits(tmp_path,
         "language_info": {"name": "python"}})
     (subs / "probe.ipynb").write_text(nbformat.writes(nb), encoding="utf-8")
     report = grade(DEMO, subs, out=tmp_path / "out", jobs=1, timeout=60, memory_mb=1500,
-                   max_output_mb=5, progress=False)
+                   max_output_mb=5, progress=False, sandbox=sandbox)
     assert report.gradebook["status"].tolist() == ["no_answers"]
-    work = tmp_path / "out" / "work" / "probe"
-    executed = nbformat.read(work / "probe.executed.ipynb", as_version=4)
+    (work,) = (tmp_path / "out" / "work").glob("probe-*")
+    executed = nbformat.read(work / f"{work.name}.executed.ipynb", as_version=4)
     text = "".join(o.get("text", "") for c in executed.cells if c.cell_type == "code" for o in c.outputs)
     seen = json.loads(text.strip().splitlines()[-1])
     assert seen["cwd"] == str(work) and seen["home"] == str(work)
     assert seen["tmpdir"] == seen["gettempdir"] == str(work / ".tmp")
     assert seen["secret"] is None
     assert (seen["as"], seen["fsize"]) == (1500 * 1024 * 1024, 256 * 1024 * 1024)
-    assert seen["worker_leads_group"] and seen["kernel_own_group"]
+    assert seen["kernel_own_group"]
+    if sandbox == "none":
+        assert report.gradebook["reasons"].str.contains("未隔离").all()
+        assert seen["worker_leads_group"]          # killed as a group by the grader
+    else:
+        assert seen["pid1"].endswith("bwrap")      # its own process namespace: nothing outlives it

@@ -19,7 +19,8 @@ from pathlib import Path
 from typing import Any
 
 from ..answers import ANSWER_MIME
-from ._processes import _forkserver, _kill_group, _start_forked, _start_spawned
+from ._processes import start_worker
+from ._sandbox import bwrap_command
 
 _AUDIT = Path(__file__).with_name("_audit.py")
 
@@ -35,7 +36,7 @@ def _child_env(work: Path, audit: dict[str, Any] | None, mplconfig: str | None) 
         "PYTHONHASHSEED": "0", "MPLBACKEND": "Agg", "PYTHONDONTWRITEBYTECODE": "1",
         "PYTHONUNBUFFERED": "1", "MALLOC_ARENA_MAX": "2",
         "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1",
-        "JUPYTER_PLATFORM_DIRS": "1",
+        "JUPYTER_PLATFORM_DIRS": "1", "JUPYTER_RUNTIME_DIR": str(work / ".runtime"),
     })
     if mplconfig:
         env["MPLCONFIGDIR"] = mplconfig
@@ -71,6 +72,8 @@ class _Run:
     bank: Any
     log: logging.Logger
     mplconfig: str | None
+    sandbox: str = "none"
+    hidden: list = dataclasses.field(default_factory=list)
     procs: set = dataclasses.field(default_factory=set)
     lock: threading.Lock = dataclasses.field(default_factory=threading.Lock)
     stop: threading.Event = dataclasses.field(default_factory=threading.Event)
@@ -85,10 +88,8 @@ def _execute(run: _Run, stem: str, data: bytes, trainee: str) -> tuple[dict[str,
     src = work / f"{stem}.ipynb"
     src.write_bytes(data)
     executed = work / f"{stem}.executed.ipynb"
-    audit_dir = run.out / "audit"
-    audit_dir.mkdir(exist_ok=True)
-    audit_log = audit_dir / f"{stem}.jsonl"
-    audit_log.unlink(missing_ok=True)
+    # inside the submission's own folder: the only place the sandbox lets it write
+    audit_log = work / ".kamlab-audit.jsonl"
     allow = [str(work)] + ([run.mplconfig] if run.mplconfig else []) + ["/dev", "/proc"]
     audit = {"log": str(audit_log), "allow": allow,
              "watch": [str(run.submissions.resolve()), str(run.out.resolve())]}
@@ -105,29 +106,22 @@ def _execute(run: _Run, stem: str, data: bytes, trainee: str) -> tuple[dict[str,
     stderr_path = run.out / "logs" / f"{stem}.stderr.txt"
     stderr_path.parent.mkdir(exist_ok=True)
     env = _child_env(work, audit, run.mplconfig)
-    records: list[dict[str, Any]] = []
-    ctx = _forkserver()
-    proc = None
-    if ctx is not None:
-        try:
-            proc, thread = _start_forked(ctx, spec, env, stderr_path, records)
-        except Exception:  # noqa: BLE001 - a Python whose multiprocessing differs: spawn instead
-            proc = None
-    if proc is None:
-        proc, thread = _start_spawned(spec, env, work, stderr_path, records)
+    prefix = []
+    if run.sandbox == "bwrap":
+        readable = [Path(run.mplconfig)] if run.mplconfig else []
+        prefix = bwrap_command(work, run.hidden, readable=readable)
+    proc = start_worker(spec, env, work, stderr_path, prefix)
     with run.lock:
         run.procs.add(proc)
     timed_out = False
     try:
         timed_out = not proc.wait_for(run.timeout)
     finally:
-        kernel = next((r["kernel_pid"] for r in records if r.get("kernel_pid")), None)
-        _kill_group(proc.pid)
-        _kill_group(kernel)
-        proc.kill()  # in case it had not yet made its own process group
+        proc.kill()      # the worker's group (with the sandbox: every process of the submission)
         proc.wait_for(None)
         with run.lock:
             run.procs.discard(proc)
+    records, thread = proc.records, proc.reader
     thread.join(timeout=5)
     done = next((r["done"] for r in records if "done" in r), None)
     if timed_out:

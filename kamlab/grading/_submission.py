@@ -20,7 +20,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-__all__ = ["load_notebook", "parameters_cell", "trainee_from", "seen_variant", "declared_module"]
+__all__ = ["load_notebook", "parameters_cell", "tag_parameters", "trainee_from", "seen_variant", "declared_module"]
 
 
 def load_notebook(data: bytes):
@@ -32,7 +32,9 @@ def load_notebook(data: bytes):
     try:
         text = data.decode("utf-8-sig")
         raw = json.loads(text)
-        if not isinstance(raw, dict) or not isinstance(raw.get("cells"), list):
+        # nbformat 4 keeps "cells"; nbformat 3 (older Jupyter) keeps "worksheets": converted to 4
+        if not isinstance(raw, dict) or not (isinstance(raw.get("cells"), list)
+                                             or isinstance(raw.get("worksheets"), list)):
             return None
         return nbformat.reads(text, as_version=4)
     except Exception:  # noqa: BLE001
@@ -49,6 +51,46 @@ def parameters_cell(nb) -> Mapping[str, Any] | None:
         if cell.get("cell_type") == "code" and "parameters" in (cell.get("metadata", {}).get("tags") or []):
             return cell
     return None
+
+
+_PARAMETER_NAMES = {"trainee", "variant", "language", "data_file"}
+
+
+def tag_parameters(nb) -> bool:
+    """Find the ``parameters`` cell by its variables when its tag was lost, and tag it again.
+
+    The first code cell that assigns ``variant`` (with ``trainee``,
+    ``language`` or ``data_file``) at its top level is the parameters cell;
+    papermill then injects the grading parameters right after it, so the
+    notebook cannot go on running on the variant the trainee saw.
+
+    Returns
+    -------
+    bool
+        True when a cell was tagged here (False: it was tagged, or none assigns ``variant``).
+
+    Examples
+    --------
+    >>> from nbformat.v4 import new_code_cell, new_notebook
+    >>> nb = new_notebook(cells=[new_code_cell("import kamlab as kl"), new_code_cell('trainee = ""; variant = 0')])
+    >>> tag_parameters(nb), parameters_cell(nb) is nb.cells[1]
+    (True, True)
+    """
+    if parameters_cell(nb) is not None:
+        return False
+    for cell in nb.cells:
+        if cell.get("cell_type") != "code":
+            continue
+        try:
+            tree = ast.parse(_source(cell))
+        except SyntaxError:
+            continue
+        names = {t.id for node in tree.body if isinstance(node, ast.Assign)
+                 for t in node.targets if isinstance(t, ast.Name)}
+        if "variant" in names and names & (_PARAMETER_NAMES - {"variant"}):
+            cell.setdefault("metadata", {}).setdefault("tags", []).append("parameters")
+            return True
+    return False
 
 
 def trainee_from(nb, stem: str) -> str:
