@@ -101,6 +101,7 @@ def _grade_one(run: _Run, sub: Submission, secret: bytes) -> tuple[dict[str, Any
         result["status"] = "not_a_notebook"
         result["notes"].append(reason("not_a_notebook"))
     else:
+        tagged = tag_parameters(nb)          # a parameters cell whose tag was lost, found by its variables
         trainee = sub.folder_trainee or trainee_from(nb, Path(sub.name).stem)
         result["trainee"] = trainee
         result["seen_variant"] = seen_variant(nb)
@@ -109,7 +110,7 @@ def _grade_one(run: _Run, sub: Submission, secret: bytes) -> tuple[dict[str, Any
             result["status"] = "wrong_module"
             result["notes"].append(reason("wrong_module", found=found, module=run.module))
         else:
-            if tag_parameters(nb):
+            if tagged:
                 result["notes"].append(reason("no_parameters"))
             elif parameters_cell(nb) is None:
                 result["notes"].append(reason("no_parameters_cell"))
