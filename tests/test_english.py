@@ -300,11 +300,9 @@ def _forms(module: str):
     if module == "m02":
         chains = kl.datasets.load("chains")
         q1 = {"合作潜力": 30, "利润贡献": 40, "动销基础": 30, "cut": 50}
-        q2 = m.tiering(chains, q1)
-        return [m.weights_form(chains), m.weights_form(chains, q1), m.tiering_form(chains),
-                m.tiering_form(chains, q1), m.quadrant_form(...), m.quadrant_form(q2),
-                m.stability_form(chains), m.stability_form(chains, q1), m.pick_form(chains),
-                m.pick_form(chains, q2), m.text_form()]
+        return [m.weights_form(chains), m.weights_form(chains, q1), m.invest_form(chains),
+                m.invest_form(chains, q1), m.stability_form(chains), m.stability_form(chains, q1),
+                m.action_form(), m.pick_form(chains), m.pick_form(chains, q1), m.text_form()]
     sellout = kl.datasets.load("sellout")
     k = m.or_default(..., sellout)
     targets = dict(m.DEFAULT_TARGETS)

@@ -1,9 +1,10 @@
 """m02 三维客户精准筛选: question bank checks, helpers, forms and the widget-only path.
 
-The bank's checks are consistency checks: the reference is what the tools give
-with the trainee's own q1 on the context's data.  A computed answer passes on
-every variant; an answer computed (or typed in) from variant 0 fails on the
-hidden variant 5.
+q1 is the trainee's weights and cut (checked against the seed's rules: all three
+dimensions, adding up to 100, a cut that separates). q2-q5 are judgments on the
+variant the trainee saw: the chains in 重点投入, the unstable chains, what to do
+about them, the key account. Each check recomputes the tiering with the trainee's
+own q1 on that data.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import pytest
 
 import kamlab as kl
 from kamlab.course import get_bank, m02
+from kamlab.course._shared import default_account
 from kamlab.grading import Context
 
 from workbook_runs import cell_errors, grade_recorded, recorded, run_answered, scores
@@ -21,16 +23,22 @@ HIDDEN = 5
 Q1 = {"合作潜力": 30, "利润贡献": 40, "动销基础": 30, "cut": 50}
 
 
-def _answers(variant: int, q1=Q1, spread=0.2, below=0.7, rank=1) -> dict:
+def _answers(variant: int, q1=Q1) -> dict:
     chains = kl.datasets.load("chains", variant=variant)
-    q2 = kl.screening.screen(chains, m02.rubric(q1), id_col="chain_id", cut=m02.cut(q1))
-    return {"q1": q1, "q2": q2, "q3": m02.members(q2, "重点投入"),
-            "q4": m02.unstable(chains, q1, spread=spread, below=below),
-            "q5": m02.pick(q2, rank=rank), "q6": "因为它的规模和利润都好。"}
+    q2 = m02.tiering(chains, q1)
+    invest = m02.members(q2, "重点投入")
+    unstable = m02.unstable(chains, q1)["chains"] or ["无"]
+    key = next(c for c in invest if c not in unstable)
+    return {"q1": q1, "q2": invest, "q3": unstable, "q4": "先核实", "q5": key, "q6": "因为它的规模和利润都好。"}
 
 
 def _grade(answers: dict, variant: int) -> dict:
     return grade_recorded("m02", answers, variant)
+
+
+def _seen(answers: dict, seen: int, run: int = HIDDEN) -> dict:
+    ctx = Context("m02", variant=run, seen_variant=seen)
+    return m02.BANK.grade({k: recorded(v) for k, v in answers.items()}, ctx)
 
 
 # ------------------------------------------------------------------ structure
@@ -40,50 +48,50 @@ def test_bank_structure():
     assert bank.keys() == ["q1", "q2", "q3", "q4", "q5", "q6"]
     assert bank.total_points == 15.0
     assert [q.key for q in bank.questions if q.manual] == ["q6"]
-    assert all(q.prompt[0] and q.prompt[1] for q in bank.questions)
-    assert all(q.hint[0] and q.hint[1] for q in bank.questions if not q.manual)
+    assert [q.key for q in bank.questions if q.on == "seen"] == ["q2", "q3", "q4", "q5"]
+    assert [q.key for q in bank.questions if q.read] == ["q2", "q3", "q5"]
 
 
-# ---------------------------------------------------------- computed answers
-@pytest.mark.parametrize("variant", [0, HIDDEN])
-def test_computed_answers_get_full_marks(variant):
+# ----------------------------------------------------------- the decisions
+@pytest.mark.parametrize("variant", [0, 3, HIDDEN])
+def test_right_decisions_get_full_marks(variant):
     verdicts = _grade(_answers(variant), variant)
-    assert {k: v.ok for k, v in verdicts.items() if not v.manual} == dict.fromkeys(
-        ["q1", "q2", "q3", "q4", "q5"], True)
+    assert all(v.ok for v in verdicts.values() if not v.manual), {k: v.reason_en for k, v in verdicts.items()}
     assert verdicts["q6"].manual and verdicts["q6"].score == 0
 
 
-@pytest.mark.parametrize("variant", [0, HIDDEN])
-def test_other_weights_other_swing_still_consistent(variant):
+def test_other_weights_other_invest_quadrant():
     q1 = {"合作潜力": 20, "利润贡献": 55, "动销基础": 25, "cut": 45}
-    verdicts = _grade(_answers(variant, q1=q1, spread=0.3, below=0.8), variant)
-    assert all(v.ok for v in verdicts.values() if not v.manual)
+    answers = _answers(0, q1)
+    assert set(answers["q2"]) != set(_answers(0)["q2"])
+    assert all(v.ok for v in _grade(answers, 0).values() if not v.manual)
 
 
-def test_answers_from_variant_0_fail_on_the_hidden_variant():
+def test_judgments_are_checked_on_the_variant_the_trainee_saw():
     answers = _answers(0)
-    # typed in as literals: the lists / table of variant 0
-    ref5 = _answers(HIDDEN)
-    assert set(answers["q3"]) != set(ref5["q3"])   # the variants really differ
-    verdicts = _grade(answers, HIDDEN)
-    assert verdicts["q1"].ok                         # a decision, not a computed answer
+    assert all(v.ok for v in _seen(answers, seen=0).values() if not v.manual)
+    # the same literal choices are wrong for what variant 5's trainee saw
+    wrong = _seen(answers, seen=HIDDEN)
+    assert not wrong["q2"].ok and not wrong["q5"].ok
+
+
+def test_the_solution_key_account_is_the_course_default_on_variant_0():
+    # m03-m06 start from default_account(chains) when their `account` parameter is empty
+    assert _answers(0)["q5"] == default_account(kl.datasets.load("chains")) == "C18"
+
+
+def test_checks_need_q1_first():
+    answers = _answers(0)
+    answers.pop("q1")
+    verdicts = _grade(answers, 0)
     for key in ("q2", "q3", "q5"):
-        assert not verdicts[key].ok and verdicts[key].score == 0, key
-    assert "chains sit in a quadrant other" in verdicts["q2"].reason_en
-
-
-def test_unstable_list_typed_in_fails():
-    answers = _answers(0)
-    assert answers["q4"]["chains"], "variant 0 has unstable chains at ±20%"
-    typed = dict(answers["q4"], chains=answers["q4"]["chains"][:-1])
-    v = _grade({"q1": Q1, "q4": typed}, 0)["q4"]
-    assert not v.ok and "do not type it in" in v.reason_en
+        assert not verdicts[key].ok and "exercise 1" in verdicts[key].reason_en
 
 
 # ------------------------------------------------------------------------- q1
 @pytest.mark.parametrize("q1, fragment", [
     ({"合作潜力": 30, "利润贡献": 40, "动销基础": 20, "cut": 50}, "add up to 90"),
-    ({"合作潜力": 0, "利润贡献": 60, "动销基础": 40, "cut": 50}, "> 0"),
+    ({"合作潜力": 0, "利润贡献": 60, "动销基础": 40, "cut": 50}, "weight 0"),
     ({"合作潜力": 30, "利润贡献": 40, "动销基础": 30, "cut": 80}, "between 30 and 70"),
     ({"合作潜力": 30, "利润贡献": 40, "动销基础": 30}, "missing ['cut']"),
     ({"潜力": 30, "利润贡献": 40, "动销基础": 30, "cut": 50}, "extra ['潜力']"),
@@ -96,91 +104,68 @@ def test_q1_bad_choices(q1, fragment):
     assert fragment in v.reason_en and v.reason_zh
 
 
-def test_q1_float_weights_summing_to_100_pass():
-    assert m02.BANK.check("q1", {"合作潜力": 33.3, "利润贡献": 33.4, "动销基础": 33.3, "cut": 52.5},
-                          Context("m02")).ok
-
-
-# ------------------------------------------------------------ consistency q2-5
-def test_checks_need_q1_first():
+# ------------------------------------------------------------------------- q2
+def test_q2_a_chain_outside_invest_is_named_with_its_axis():
     answers = _answers(0)
-    answers.pop("q1")
-    verdicts = _grade(answers, 0)
-    for key in ("q2", "q3", "q4", "q5"):
-        assert not verdicts[key].ok and "exercise 1" in verdicts[key].reason_en
+    v = _grade({"q1": Q1, "q2": answers["q2"] + ["C20"]}, 0)["q2"]
+    assert not v.ok and "C20" in v.reason_zh and "利润得分" in v.reason_zh and "培育优化" in v.reason_zh
 
 
-def test_q2_with_other_weights_than_q1_fails():
+def test_q2_the_biggest_chains_are_not_the_invest_quadrant():
     chains = kl.datasets.load("chains")
-    other = kl.screening.screen(chains, kl.screening.CHAIN_RUBRIC, id_col="chain_id", cut=50)
-    q1 = {"合作潜力": 10, "利润贡献": 80, "动销基础": 10, "cut": 60}
-    v = m02.BANK.grade({"q1": q1, "q2": recorded(other)}, Context("m02"))["q2"]
-    assert not v.ok and "chains sit in a quadrant other" in v.reason_en
+    big = chains.nlargest(8, "store_count")["chain_id"].tolist()
+    v = _grade({"q1": Q1, "q2": big}, 0)["q2"]
+    assert not v.ok and "not invest" in v.reason_en
 
 
-def test_q2_filtered_table_fails():
+def test_q2_missing_and_unknown_and_empty():
     answers = _answers(0)
-    v = _grade({"q1": Q1, "q2": answers["q2"].table.head(30)}, 0)["q2"]
-    assert not v.ok and "tier every chain" in v.reason_en
+    assert "missing" in _grade({"q1": Q1, "q2": answers["q2"][:-2]}, 0)["q2"].reason_en
+    assert "C99" in _grade({"q1": Q1, "q2": ["C99"]}, 0)["q2"].reason_en
+    assert "No chain ticked" in _grade({"q1": Q1, "q2": []}, 0)["q2"].reason_en
 
 
-def test_q2_edited_total_fails():
-    table = _answers(0)["q2"].table.copy()
-    table.iloc[0, table.columns.get_loc("total")] += 1.0
-    v = _grade({"q1": Q1, "q2": table}, 0)["q2"]
-    assert not v.ok and "totals differ" in v.reason_en
+# ------------------------------------------------------------------------- q3
+def test_q3_stable_chain_and_none():
+    v = _grade({"q1": Q1, "q3": ["C19", "C08", "C18"]}, 0)["q3"]
+    assert not v.ok and "C18" in v.reason_en and "stable" in v.reason_en
+    v = _grade({"q1": Q1, "q3": ["无"]}, 0)["q3"]
+    assert not v.ok and "not “none”" in v.reason_en
+    assert "missing" in _grade({"q1": Q1, "q3": ["C19"]}, 0)["q3"].reason_en
+    assert "Nothing ticked" in _grade({"q1": Q1, "q3": []}, 0)["q3"].reason_en
 
 
-def test_q3_wrong_quadrant_fails():
-    q2 = _answers(0)["q2"]
-    v = _grade({"q1": Q1, "q3": m02.members(q2, "培育优化")}, 0)["q3"]
-    assert not v.ok and "重点投入" in v.reason_zh
+def test_q3_none_is_right_when_no_chain_is_unstable():
+    assert m02.unstable(kl.datasets.load("chains", variant=HIDDEN), Q1)["chains"] == []
+    assert _grade({"q1": Q1, "q3": ["无"]}, HIDDEN)["q3"].ok
 
 
-def test_q5_outside_invest_fails():
-    q2 = _answers(0)["q2"]
-    outsider = m02.members(q2, "精简调整")[0]
-    v = _grade({"q1": Q1, "q5": outsider}, 0)["q5"]
-    assert not v.ok
-    assert _grade({"q1": Q1, "q5": m02.pick(q2, rank=2)}, 0)["q5"].ok
+# ------------------------------------------------------------------------- q4
+@pytest.mark.parametrize("action", ["直接投入", "剔除", "改权重", None, "随便"])
+def test_q4_only_verifying_first_passes(action):
+    v = _grade({"q4": action}, 0)["q4"]
+    assert not v.ok and v.reason_zh
 
 
-def test_q4_swing_out_of_range_fails():
-    v = _grade({"q1": Q1, "q4": {"spread": 0.9, "below": 0.7, "chains": []}}, 0)["q4"]
-    assert not v.ok and "between ±5% and ±50%" in v.reason_en
+# ------------------------------------------------------------------------- q5
+def test_q5_outside_invest_and_unstable_fail():
+    v = _grade({"q1": Q1, "q5": "C01"}, 0)["q5"]        # the most stores, in 培育优化
+    assert not v.ok and "培育优化" in v.reason_zh
+    assert _grade({"q1": Q1, "q5": "C22"}, 0)["q5"].ok   # another invest chain is a defensible pick
+    chains = kl.datasets.load("chains", variant=4)
+    shaky = [c for c in m02.members(m02.tiering(chains, Q1), "invest") if c in m02.unstable(chains, Q1)["chains"]]
+    v = _grade({"q1": Q1, "q5": shaky[0]}, 4)["q5"]
+    assert not v.ok and "unstable" in v.reason_en
 
 
 # -------------------------------------------------------------------- helpers
-def _toy() -> pd.DataFrame:
-    return pd.DataFrame({"total": [80.0, 60.0, 90.0, 70.0],
-                         "quadrant_code": ["invest", "maintain", "invest", "streamline"],
-                         "rank": [2, 4, 1, 3]}, index=["C01", "C02", "C03", "C04"])
-
-
-def test_members_and_pick_by_rank():
-    t = _toy()
-    assert m02.members(t, "重点投入") == ["C03", "C01"]
-    assert m02.members(t, "invest") == ["C03", "C01"]
-    assert m02.members(t, "精简调整") == ["C04"]
-    assert m02.members(t, "培育优化") == []
-    assert (m02.pick(t), m02.pick(t, rank=2)) == ("C03", "C01")
-    with pytest.raises(kl.BadValueError, match="rank"):
-        m02.pick(t, rank=3)
-    with pytest.raises(kl.BadValueError, match="Unknown quadrant"):
-        m02.members(t, "重点")
-
-
-def test_pick_falls_back_to_overall_rank_when_invest_is_empty():
-    t = _toy().assign(quadrant_code=["maintain", "maintain", "cultivate", "streamline"])
-    assert m02.pick(t, rank=2) == "C01"
-
-
-def test_unanswered_inputs_give_defaults_not_errors():
-    assert m02.or_default(...) == m02.DEFAULT_CHOICE
-    assert m02.members(..., "重点投入") == [] and m02.pick(...) == ""
-    assert m02.rubric(...)["dimensions"]["动销基础"]["weight"] == 30
-    with pytest.raises(kl.BadValueError, match="q1"):
-        m02.rubric({"合作潜力": 30})
+def test_members_pick_and_criteria():
+    t = pd.DataFrame({"total": [80.0, 60.0, 90.0, 70.0], "rank": [2, 4, 1, 3],
+                      "quadrant_code": ["invest", "maintain", "invest", "streamline"]},
+                     index=["C01", "C02", "C03", "C04"])
+    assert m02.members(t, "重点投入") == ["C03", "C01"] and m02.pick(t, rank=2) == "C01"
+    table = m02.criteria_table()
+    assert len(table) == 10 and set(table["维度"]) == set(m02.DIMENSIONS)
 
 
 def test_rubric_changes_only_the_dimension_weights():
@@ -190,54 +175,33 @@ def test_rubric_changes_only_the_dimension_weights():
     assert all(r["dimensions"][d]["criteria"] == base["dimensions"][d]["criteria"] for d in m02.DIMENSIONS)
 
 
-def test_unstable_is_the_tool_stability_below_threshold():
-    chains = kl.datasets.load("chains")
-    s = kl.screening.stability(chains, m02.rubric(Q1), id_col="chain_id", cut=50, spread=0.25)
-    got = m02.unstable(chains, Q1, spread=0.25, below=0.8)
-    assert set(got["chains"]) == set(s.index[s < 0.8])
-    assert (got["spread"], got["below"]) == (0.25, 0.8)
-
-
-def test_a_trainees_own_data_file_is_used_by_the_checks(tmp_path):
-    chains = kl.datasets.load("chains", variant=3)
-    path = tmp_path / "mine.csv"
-    chains.to_csv(path, index=False)
-    answers = _answers(3)
-    ctx = Context("m02", data_file=str(path), data_name="chains")
-    verdicts = m02.BANK.grade({k: recorded(v) for k, v in answers.items()}, ctx)
-    assert all(v.ok for v in verdicts.values() if not v.manual)
-
-
 # ---------------------------------------------------------------------- forms
-def test_weights_form_writes_the_q1_line_and_warns_on_a_bad_sum():
-    form = m02.weights_form(kl.datasets.load("chains"))
-    assert form.line == 'q1 = {"合作潜力": 35, "利润贡献": 35, "动销基础": 30, "cut": 50}'
-    form.controls["合作潜力"].value = 25
-    form.controls["利润贡献"].value = 45
-    form.controls["cut"].value = 55
-    assert form.line == 'q1 = {"合作潜力": 25, "利润贡献": 45, "动销基础": 30, "cut": 55}'
-    q1 = {}
-    exec(form.line, {}, q1)
-    assert m02.BANK.check("q1", q1["q1"], Context("m02")).ok
-
-
-def test_stability_and_pick_and_quadrant_forms():
+def test_forms_start_neutral_and_say_what_they_show():
     chains = kl.datasets.load("chains")
-    q2 = m02.tiering(chains, Q1)
-    f4 = m02.stability_form(chains, Q1)
-    f4.controls["spread"].value = 30
-    f4.controls["below"].value = 0.75
-    assert f4.line == "q4 = kl.course.m02.unstable(chains, q1, spread=0.3, below=0.75)"
-    f5 = m02.pick_form(chains, q2)
-    labels = [label for label, _ in f5.controls["rank"].options]
-    assert len(labels) == len(m02.members(q2, "重点投入"))
-    assert labels[0].startswith("第1名 " + m02.pick(q2))
-    f5.controls["rank"].value = 2
-    assert f5.line == "q5 = kl.course.m02.pick(q2, rank=2)"
-    f3 = m02.quadrant_form(q2)
-    f3.controls["quadrant"].value = "维持收益"
-    assert f3.line == 'q3 = kl.course.m02.members(q2, "维持收益")'
-    assert m02.tiering_form(chains, Q1).line.startswith("q2 = kl.screening.screen(chains, kl.course.m02.rubric(q1)")
+    f1 = m02.weights_form(chains)
+    assert "15" in f1.text and not m02.BANK.check("q1", eval(f1.line.split(" = ", 1)[1]), Context("m02")).ok
+    for d, v in zip(m02.DIMENSIONS, (25, 45, 30)):
+        f1.controls[d].value = v
+    assert f1.text == "权重合计 100。"
+    f2 = m02.invest_form(chains, Q1)
+    assert f2.line == "q2 = []" and "0" in f2.text
+    f2.controls["chains"].tick(["C18", "C22"])
+    assert f2.line == 'q2 = ["C18", "C22"]' and "C18、C22" in f2.text
+    assert m02.stability_form(chains, Q1).line == "q3 = []"
+    f4 = m02.action_form()
+    assert f4.line == "q4 = None"
+    f4.controls["action"].value = "剔除"
+    assert "剔除" in f4.text
+    f5 = m02.pick_form(chains, Q1)
+    assert f5.line == "q5 = None"
+    f5.controls["chain"].value = "C18"
+    assert f5.line == 'q5 = "C18"' and "C18" in f5.text and "1.00" in f5.text
+
+
+def test_forms_run_while_q1_is_unanswered():
+    chains = kl.datasets.load("chains")
+    for form in (m02.invest_form(chains, ...), m02.stability_form(chains, ...), m02.pick_form(chains, ...)):
+        assert "not answered" in form.text or "还没有作答" in form.text
 
 
 def test_text_form_quotes_the_text():
@@ -248,44 +212,34 @@ def test_text_form_quotes_the_text():
     assert ns["q6"] == '选它，因为"回款"快 而且门店多'
 
 
-def test_forms_run_while_earlier_answers_are_unanswered():
-    chains = kl.datasets.load("chains")
-    for form in (m02.tiering_form(chains, ...), m02.stability_form(chains, ...),
-                 m02.quadrant_form(...), m02.pick_form(chains, ...)):
-        assert form.line
-
-
 def test_english_labels():
     kl.set_language("en")
     chains = kl.datasets.load("chains")
-    form = m02.weights_form(chains)
-    assert form.controls["cut"].description == "high/low cut"
-    f5 = m02.pick_form(chains, m02.tiering(chains, Q1))
-    assert f5.controls["rank"].options[0][0].startswith("#1 ")
+    assert m02.weights_form(chains).controls["cut"].description == "high/low cut"
+    assert m02.action_form().controls["action"].options[1][0].startswith("verify")
     assert m02.plot_stability(pd.Series([0.9, 0.3], index=["C01", "C02"])).get_xlabel().startswith("share")
 
 
 # ------------------------------------------------------------ widget-only path
-def _operate(key: str) -> str:
-    """The cell a trainee 'runs' by hand: move the form's controls."""
-    return {
-        "q1": ('form_q1.controls["合作潜力"].value = 25\nform_q1.controls["利润贡献"].value = 45\n'
-               'form_q1.controls["动销基础"].value = 30\nform_q1.controls["cut"].value = 45'),
-        "q2": "pass",
-        "q3": 'form_q3.controls["quadrant"].value = "重点投入"',
-        "q4": 'form_q4.controls["spread"].value = 25\nform_q4.controls["below"].value = 0.75',
-        "q5": 'form_q5.controls["rank"].value = len(form_q5.controls["rank"].options)',
-        "q6": 'form_q6.controls["text"].value = "门店多、回款快，我会把精简调整客户的陈列费转给它。"',
-    }[key]
+_OPERATE = {
+    "q1": ('form_q1.controls["合作潜力"].value = 25\nform_q1.controls["利润贡献"].value = 45\n'
+           'form_q1.controls["动销基础"].value = 30\nform_q1.controls["cut"].value = 45'),
+    # the trainee reads the chart: the chains in the top-right quadrant
+    "q2": 'form_q2.controls["chains"].tick(kl.course.m02.members(kl.course.m02.tiering(chains, q1), "重点投入"))',
+    "q3": 'form_q3.controls["chains"].tick(kl.course.m02.unstable(chains, q1)["chains"] or ["无"])',
+    "q4": 'form_q4.controls["action"].value = "先核实"',
+    "q5": ('_shaky = kl.course.m02.unstable(chains, q1)["chains"]\n'
+           'form_q5.controls["chain"].value = [c for c in kl.course.m02.members(kl.course.m02.tiering(chains, q1), '
+           '"重点投入") if c not in _shaky][0]'),
+    "q6": 'form_q6.controls["text"].value = "门店多、回款快，我会把精简调整客户的陈列费转给它。"',
+}
 
 
 def test_a_notebook_answered_through_the_widgets_only_gets_full_marks_on_the_hidden_variant(tmp_path):
-    executed, answers, verdicts = run_answered(
-        "m02", tmp_path, variant=HIDDEN, operations={k: _operate(k) for k in m02.BANK.keys()})
+    executed, answers, verdicts = run_answered("m02", tmp_path, variant=HIDDEN, operations=_OPERATE)
     assert cell_errors(executed) == []
     assert set(answers) == {"q1", "q2", "q3", "q4", "q5", "q6"}
     assert answers["q1"] == {"合作潜力": 25, "利润贡献": 45, "动销基础": 30, "cut": 45}
-    assert (answers["q4"]["spread"], answers["q4"]["below"]) == (0.25, 0.75)
-    assert scores(verdicts) == {"q1": (True, 2.0), "q2": (True, 3.0), "q3": (True, 2.0), "q4": (True, 3.0),
+    assert scores(verdicts) == {"q1": (True, 2.0), "q2": (True, 3.0), "q3": (True, 3.0), "q4": (True, 2.0),
                                 "q5": (True, 2.0)}
     assert verdicts["q6"].manual and answers["q6"].startswith("门店多")

@@ -1,4 +1,8 @@
-"""m02's widget forms: each exercise's decisions as controls, the answer line they write, a live chart."""
+"""m02's widget forms: each exercise's decisions as controls, the answer line they write, a live chart.
+
+Every form starts neutral (weights that do not add up, nothing ticked, "（请选择）") and prints
+everything it says inside its ``draw``, which reruns on every change.
+"""
 
 from __future__ import annotations
 
@@ -6,98 +10,96 @@ from typing import Any
 
 import pandas as pd
 
-from ..._i18n import get_language
-from ...widgets import AnswerForm, dropdown, slider, text_answer
-from ._case import _dimension_label, DIMENSIONS, QUADRANTS
+from ..._i18n import localized
+from ...widgets import AnswerForm, choice, literal, multi_select, slider, text_answer
+from ._case import _dimension_label, ACTIONS, DIMENSIONS, NO_UNSTABLE, SPREAD, STABLE_BELOW
 from ._charts import _plot_pick, plot_stability
 from ._messages import MSGS
-from ._model import _by_rank, _stability, _table, answer_line, members, or_default, tiering
+from ._model import _is_choice, _stability, answer_line, members, or_default, tiering
 
-__all__ = ["weights_form", "tiering_form", "quadrant_form", "stability_form", "pick_form", "text_form"]
+__all__ = ["weights_form", "invest_form", "stability_form", "action_form", "pick_form", "text_form"]
 
-
-def _note(text: str) -> None:
-    print(text)
+#: Where the weight sliders start: they add up to 15, so an untouched form is not a decision yet.
+_START = 5
 
 
 def weights_form(chains: pd.DataFrame, q1: Any = ...) -> Any:
     """Exercise 1: three weight sliders and the cut, the four-quadrant chart live, the q1 line.
+
+    The weights start at 5 each (sum 15): the form says so until they add up to 100.
 
     Examples
     --------
     >>> import contextlib, io, kamlab as kl
     >>> with contextlib.redirect_stdout(io.StringIO()):   # outside Jupyter the chart goes nowhere
     ...     form = weights_form(kl.datasets.load("chains"))
-    ...     form.controls["利润贡献"].value = 45; form.controls["动销基础"].value = 20
+    >>> form.text
+    '权重合计 15，应为 100。'
+    >>> for d, v in zip(DIMENSIONS, (35, 45, 20)):
+    ...     form.controls[d].value = v
     >>> form.line
     'q1 = {"合作潜力": 35, "利润贡献": 45, "动销基础": 20, "cut": 50}'
+    >>> form.text
+    '权重合计 100。'
     """
-    start = or_default(q1)
+    start = or_default(q1) if q1 is not Ellipsis else {**dict.fromkeys(DIMENSIONS, _START), "cut": 50}
     controls = {d: slider(start[d], 5, 80, 5, label=_dimension_label(d)) for d in DIMENSIONS}
     controls["cut"] = slider(start["cut"], 30, 70, 5, label=MSGS("cut"))
 
     def draw(values: dict[str, Any]) -> None:
         total = sum(values[d] for d in DIMENSIONS)
-        if total != 100:
-            _note(MSGS("sum", total=total))
-        tiering(chains, values).plot()
+        print(MSGS("sum_ok") if total == 100 else MSGS("sum", total=total))
+        if total == 100:
+            tiering(chains, values).plot()
 
     return AnswerForm(controls, line=answer_line, draw=draw)
 
 
-_Q2_LINE = 'q2 = kl.screening.screen(chains, kl.course.m02.rubric(q1), id_col="chain_id", cut=kl.course.m02.cut(q1))'
+def _weights(q1: Any) -> tuple[Any, str | None]:
+    """*q1* when it is a choice, else the course default and the note that says so."""
+    return (q1, None) if _is_choice(q1) else (..., MSGS("no_q1"))
 
 
-def tiering_form(chains: pd.DataFrame, q1: Any = ...) -> Any:
-    """Exercise 2: the four-quadrant chart for the weights of *q1* and the q2 line (the tool call).
+def _names(chains: pd.DataFrame) -> pd.Series:
+    return pd.Series(chains["chain_name"].astype(str).to_numpy() if "chain_name" in chains.columns
+                     else [""] * len(chains), index=chains["chain_id"].astype(str))
+
+
+def _ticked(ids: Any) -> str:
+    ids = list(ids)
+    return MSGS("ticked", n=len(ids), ids="、".join(ids) if ids else "—")
+
+
+def invest_form(chains: pd.DataFrame, q1: Any = ...) -> Any:
+    """Exercise 2: the four-quadrant chart of your weights; tick the chains that belong in 重点投入.
 
     Examples
     --------
     >>> import contextlib, io, kamlab as kl
     >>> with contextlib.redirect_stdout(io.StringIO()):
-    ...     form = tiering_form(kl.datasets.load("chains"))
-    >>> form.line
-    'q2 = kl.screening.screen(chains, kl.course.m02.rubric(q1), id_col="chain_id", cut=kl.course.m02.cut(q1))'
+    ...     form = invest_form(kl.datasets.load("chains"), {"合作潜力": 30, "利润贡献": 40, "动销基础": 30, "cut": 50})
+    >>> form.line, form.text
+    ('q2 = []', '已勾选 0 家：—')
+    >>> form.controls["chains"].tick(["C18", "C22"]); form.line
+    'q2 = ["C18", "C22"]'
     """
-    def draw(values: dict[str, Any]) -> None:
-        if q1 is Ellipsis:
-            _note(MSGS("no_q1"))
-        tiering(chains, q1).plot()
-
-    return AnswerForm({}, line=lambda v: _Q2_LINE, draw=draw)
-
-
-def quadrant_form(q2: Any) -> Any:
-    """Exercise 3: choose a quadrant; the form lists its chains and writes the q3 line.
-
-    Examples
-    --------
-    >>> import contextlib, io
-    >>> with contextlib.redirect_stdout(io.StringIO()):
-    ...     form = quadrant_form(...)
-    >>> form.line
-    'q3 = kl.course.m02.members(q2, "重点投入")'
-    """
-    # in English the form offers (and writes) the English codes, which members() accepts too
-    if get_language() == "zh":
-        options = [(f"{zh} ({en})", zh) for zh, en in QUADRANTS.values()]
-    else:
-        options = [(en, code) for code, (_, en) in QUADRANTS.items()]
-    control = dropdown(options, options[0][1], label=MSGS("quadrant"))
+    weights, note = _weights(q1)
+    result = tiering(chains, weights)
+    names = _names(chains)
+    control = multi_select([(f"{cid} {names.get(cid, '')}", cid) for cid in sorted(names.index)],
+                           label=MSGS("invest_pick"))
 
     def draw(values: dict[str, Any]) -> None:
-        if q2 is Ellipsis:
-            _note(MSGS("no_q2"))
-            return
-        ids = members(q2, values["quadrant"])
-        print(f"{values['quadrant']}: {len(ids)} — {', '.join(ids)}")
+        if note:
+            print(note)
+        print(_ticked(values["chains"]))
+        result.plot()
 
-    return AnswerForm({"quadrant": control},
-                      line=lambda v: f'q3 = kl.course.m02.members(q2, "{v["quadrant"]}")', draw=draw)
+    return AnswerForm({"chains": control}, line=lambda v: "q2 = " + literal(list(v["chains"])), draw=draw)
 
 
 def stability_form(chains: pd.DataFrame, q1: Any = ...) -> Any:
-    """Exercise 4: weight swing and threshold sliders, the stability chart live, the q4 line.
+    """Exercise 3: the stability bars (weights ±20 %, threshold 0.7); tick the unstable chains, or “无”.
 
     Examples
     --------
@@ -105,32 +107,47 @@ def stability_form(chains: pd.DataFrame, q1: Any = ...) -> Any:
     >>> with contextlib.redirect_stdout(io.StringIO()):
     ...     form = stability_form(kl.datasets.load("chains"))
     >>> form.line
-    'q4 = kl.course.m02.unstable(chains, q1, spread=0.2, below=0.7)'
+    'q3 = []'
+    >>> form.controls["chains"].tick(["无"]); form.line
+    'q3 = ["无"]'
     """
-    controls = {"spread": slider(20, 5, 40, 5, label=MSGS("spread")),
-                "below": slider(0.7, 0.5, 0.95, 0.05, label=MSGS("below"))}
-
-    def fmt(values: dict[str, Any]) -> tuple[float, float]:
-        return round(values["spread"] / 100, 2), round(float(values["below"]), 2)
-
-    def line(values: dict[str, Any]) -> str:
-        spread, below = fmt(values)
-        return f"q4 = kl.course.m02.unstable(chains, q1, spread={spread:g}, below={below:g})"
+    weights, note = _weights(q1)
+    shares = _stability(chains, weights, SPREAD)
+    names = _names(chains)
+    options = [(MSGS("none"), NO_UNSTABLE)] + [(f"{cid} {names.get(cid, '')}", cid) for cid in sorted(names.index)]
+    control = multi_select(options, label=MSGS("unstable_pick"))
 
     def draw(values: dict[str, Any]) -> None:
-        spread, below = fmt(values)
-        if q1 is Ellipsis:
-            _note(MSGS("no_q1"))
-        plot_stability(_stability(chains, q1, spread), below=below, spread=spread)
+        if note:
+            print(note)
+        print(_ticked(values["chains"]))
+        plot_stability(shares, below=STABLE_BELOW, spread=SPREAD)
 
-    return AnswerForm(controls, line=line, draw=draw)
+    return AnswerForm({"chains": control}, line=lambda v: "q3 = " + literal(list(v["chains"])), draw=draw)
 
 
-def pick_form(chains: pd.DataFrame, q2: Any = ...) -> Any:
-    """Exercise 5: choose the key account among your 重点投入 chains; writes the q5 line.
+def action_form() -> Any:
+    """Exercise 4: what to do with the unstable chains (a drop-down that starts on “（请选择）”).
 
-    The choice is a rank inside the quadrant (not a typed id), so the line
-    stays right on another data variant.
+    Examples
+    --------
+    >>> form = action_form()
+    >>> form.line
+    'q4 = None'
+    >>> form.controls["action"].value = "先核实"; form.line
+    'q4 = "先核实"'
+    """
+    control = choice([(localized(*label), code) for code, label in ACTIONS.items()], label=MSGS("action"))
+
+    def draw(values: dict[str, Any]) -> None:
+        code = values["action"]
+        print(MSGS("chosen", text=localized(*ACTIONS[code]) if code in ACTIONS else MSGS("nothing")))
+
+    return AnswerForm({"action": control}, line=lambda v: "q4 = " + literal(v["action"]), draw=draw)
+
+
+def pick_form(chains: pd.DataFrame, q1: Any = ...) -> Any:
+    """Exercise 5: choose the key account among all chains; the chart sets it against the 重点投入 mean.
 
     Examples
     --------
@@ -138,27 +155,30 @@ def pick_form(chains: pd.DataFrame, q2: Any = ...) -> Any:
     >>> with contextlib.redirect_stdout(io.StringIO()):
     ...     form = pick_form(kl.datasets.load("chains"))
     >>> form.line
-    'q5 = kl.course.m02.pick(q2, rank=1)'
+    'q5 = None'
+    >>> form.controls["chain"].value = "C18"; form.line
+    'q5 = "C18"'
     """
-    result = tiering(chains, ...) if q2 is Ellipsis else q2
-    table = _by_rank(_table(result))
-    pool = members(table, "invest") or [str(i) for i in table.index]
-    names = chains.set_index(chains["chain_id"].astype(str))["chain_name"] \
-        if "chain_name" in chains.columns else pd.Series(dtype=str)
-    options = [(MSGS("option", rank=r, id=cid, name=names.get(cid, ""), total=float(table.loc[cid, "total"])), r)
-               for r, cid in enumerate(pool, start=1)]
-    control = dropdown(options, 1, label=MSGS("rank"))
+    weights, note = _weights(q1)
+    table = tiering(chains, weights).table
+    cut = float(or_default(weights)["cut"])
+    shares = _stability(chains, weights, SPREAD)
+    names = _names(chains)
+    control = choice([(f"{cid} {names.get(cid, '')}", cid) for cid in sorted(names.index)], label=MSGS("rank"))
 
     def draw(values: dict[str, Any]) -> None:
-        if q2 is Ellipsis:
-            _note(MSGS("no_q2"))
-        elif not members(table, "invest"):
-            _note(MSGS("empty"))
-        chain = pool[values["rank"] - 1]
-        _plot_pick(table, chain, f"{chain} {names.get(chain, '')}".strip())
+        if note:
+            print(note)
+        cid = values["chain"]
+        if cid is None:
+            print(MSGS("nothing"))
+            return
+        row = table.loc[cid]
+        print(MSGS("pick_status", id=cid, p=float(row["potential"]), q=float(row["profit"]), cut=cut,
+                   s=float(shares[cid]), n_invest=len(members(table, "invest"))))
+        _plot_pick(table, cid, f"{cid} {names.get(cid, '')}".strip())
 
-    return AnswerForm({"rank": control}, line=lambda v: f"q5 = kl.course.m02.pick(q2, rank={v['rank']})",
-                      draw=draw)
+    return AnswerForm({"chain": control}, line=lambda v: "q5 = " + literal(v["chain"]), draw=draw)
 
 
 def text_form(key: str = "q6") -> Any:

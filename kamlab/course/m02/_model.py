@@ -15,12 +15,14 @@ from typing import Any
 
 import pandas as pd
 
-from ... import screening
+from ... import datasets, screening  # datasets: importing it registers the column labels criteria_table shows
 from ..._errors import BadValueError
-from ._case import _N_DRAWS, _SEED, DEFAULT_CHOICE, DIMENSIONS, QUADRANTS, SPREAD, STABLE_BELOW
+from ..._i18n import localized
+from ..._labels import label
+from ._case import _dimension_label, _N_DRAWS, _SEED, DEFAULT_CHOICE, DIMENSIONS, QUADRANTS, SPREAD, STABLE_BELOW
 from ._messages import MSGS
 
-__all__ = ["or_default", "rubric", "cut", "answer_line", "tiering", "members", "unstable", "pick"]
+__all__ = ["or_default", "rubric", "cut", "answer_line", "tiering", "members", "unstable", "pick", "criteria_table", "key_account"]
 
 
 def _is_choice(q1: Any) -> bool:
@@ -240,3 +242,53 @@ def pick(q2: Any, rank: int = 1) -> str:
         raise BadValueError(f"rank 应在 1 到 {len(pool)} 之间。", f"rank must be between 1 and {len(pool)}.",
                             column="rank")
     return pool[rank - 1]
+
+
+def criteria_table(q1: Any = ...) -> pd.DataFrame:
+    """The three-dimension standard as a table: dimension, indicator, its weight inside the dimension, direction.
+
+    Indicators are named as the data dictionary names them (Chinese in zh); "越低越好" marks the
+    indicators where less is better (回款天数, 费用投入比例).
+
+    Examples
+    --------
+    >>> from kamlab._i18n import set_language
+    >>> set_language("zh")
+    >>> t = criteria_table()
+    >>> list(t.columns)
+    ['维度', '维度权重', '指标', '指标权重', '方向']
+    >>> t.loc[0, "维度"], t.loc[0, "指标"], int(t.loc[0, "指标权重"]), t.loc[5, "方向"]
+    ('合作潜力', '门店数', 30, '越低越好')
+    """
+    r = rubric(q1)
+    rows = []
+    for dim in DIMENSIONS:
+        spec = r["dimensions"][dim]
+        for col, crit in spec["criteria"].items():
+            lower = crit.get("better") == "lower"
+            rows.append([_dimension_label(dim), spec["weight"], label(col), crit["weight"],
+                         localized("越低越好", "lower is better") if lower else localized("越高越好", "higher is better")])
+    names = [localized(*p) for p in (("维度", "dimension"), ("维度权重", "dimension weight"), ("指标", "indicator"),
+                                     ("指标权重", "indicator weight"), ("方向", "direction"))]
+    return pd.DataFrame(rows, columns=names)
+
+
+def key_account(chains: pd.DataFrame, q1: Any) -> str:
+    """The worked answer of exercise 5: the best-ranked 重点投入 chain whose quadrant is stable.
+
+    Stable means it keeps its quadrant in at least 0.7 of the weight draws (±20 %). Any
+    stable 重点投入 chain is a defensible key account; this one ranks first by total.
+
+    Examples
+    --------
+    >>> import kamlab as kl
+    >>> key_account(kl.datasets.load("chains"), {"合作潜力": 30, "利润贡献": 40, "动销基础": 30, "cut": 50})
+    'C18'
+    """
+    shaky = set(unstable(chains, q1)["chains"])
+    pool = [c for c in members(tiering(chains, q1), "invest") if c not in shaky]
+    if not pool:
+        raise BadValueError("你的分层里没有稳定的重点投入客户：请回到练习 1 检查权重和分界线。",
+                            "Your tiering has no stable invest-quadrant chain: revisit the weights and cut of "
+                            "exercise 1.", column="q1")
+    return pool[0]
