@@ -22,7 +22,7 @@ from dataclasses import dataclass
 PROVINCES = ("上海", "江苏", "浙江", "安徽", "山东", "福建", "江西")
 CATEGORIES = ("感冒止咳", "肠胃消化", "维矿补益", "皮肤外用", "慢病用药")
 #: Retailers of ``retail_sales``: ABC零售 (the seed's workshop retailer) and five fictional peers.
-RETAILERS = ("ABC零售", "华康大药房", "百济堂", "仁和药房", "益民连锁", "泰安药店")
+RETAILERS = ("ABC零售", "华康大药房", "百济堂", "瑞和药房", "益民连锁", "泰安药店")
 
 
 @dataclass(frozen=True)
@@ -83,7 +83,11 @@ SCHEMAS: dict[str, tuple[Col, ...]] = {
             values=("心内科", "内分泌科", "呼吸科", "消化科", "全科")),
         Col("title", "str", "职称", "", "职称 / title", values=("主任医师", "副主任医师", "主治医师", "住院医师")),
         Col("patients_per_month", "int", "月病人数", "人", "每月相关病人数 / patients per month", lo=0),
-        Col("beds_or_outpatients", "int", "床位或门诊数", "张/人次", "科室床位数或月门诊量 / beds or outpatients", lo=0),
+        Col("dept_beds", "int", "科室床位数", "张",
+            "医生所在科室的住院床位数，0 = 无病房（社区卫生服务中心）/ beds of the doctor's department (0 = no ward)",
+            lo=0),
+        Col("outpatients_month", "int", "月门诊量", "人次", "医生本人每月门诊人次（各级医院同一口径）/ "
+            "the doctor's outpatient visits per month", lo=0),
         Col("value_orientation", "str", "价值取向", "", "医生的价值取向 / value orientation",
             values=("学术导向", "患者导向", "关系导向", "价格导向")),
         Col("influence", "str", "影响力", "", "学术影响力 / influence",
