@@ -82,8 +82,8 @@ BANK = QuestionBank(
             check=_check_q1,
             hint=("讲义第五节“协议条款优先级梳理”：核心条款是锁定动销的条款（动销目标、活动支持等），"
                   "不是我方最心疼的价格条款；单向让利的价格、账期、返利是交换的筹码。",
-                  "Seed section five, clause priorities: core clauses are the ones that lock in sell-out "
-                  "(the sell-out target, activity support and the like), not the price terms we feel most; "
+                  "Seed section five, clause priorities: core clauses are the ones that lock in sell-out, "
+                  "such as the sell-out target and activity support, not the price terms we feel most; "
                   "price, payment terms and rebate of a one-way deal are chips to trade."),
             distractors=(
                 Distractor(_top3_by_our_weight, ("我方权重最重的条款就是核心条款（价格最心疼）",
