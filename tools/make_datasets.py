@@ -60,12 +60,16 @@ DESCRIPTIONS = {
     ),
     "clauses": (
         "双赢协议条款让步矩阵（clauses）",
-        "8 个协议条款（供货价格/折扣、回款账期、新品进场率、联合活动、店员培训、数据反馈、陈列资源、返利），"
-        "每个条款 3–5 个选项，长表格式：每行一个选项，含我方/对方得分与权重、是否核心条款、开价、目标和底线。"
+        "连锁年度协议的 8 个条款（供货价格/折扣、回款账期、年度分销数量、新品铺货率、联合活动、店员培训、数据反馈、返利），"
+        "每个条款 3–5 个选项，长表格式：每行一个选项，含我方/对方得分与权重、是否核心条款（动销目标“年度分销数量”和"
+        "活动支持“联合活动”）、开价、目标和底线。"
         "我方得分沿选项顺序递减、对方得分递增，开价 ≥ 目标 ≥ 底线（按我方得分）。用于 m05 谈判"
         "（kl.negotiation.ConcessionMatrix.from_table）。",
-        "Concession matrix of 8 agreement clauses with 3-5 options each, long format (one row per option): "
-        "our and their scores and weights, core flag, opening, target and walk-away. Our score falls and theirs "
+        "Concession matrix of the 8 clauses of a chain's annual agreement (price/discount, payment terms, annual "
+        "distribution volume, new-product distribution, joint activities, staff training, data feedback, rebate) "
+        "with 3-5 options each, long format (one row per option): our and their scores and weights, core flag "
+        "(the sell-out target 'annual distribution volume' and the activity support 'joint activities'), opening, "
+        "target and walk-away. Our score falls and theirs "
         "rises along the options; opening >= target >= walk-away in our score. Used by m05 (negotiation, "
         "kl.negotiation.ConcessionMatrix.from_table).",
     ),

@@ -119,7 +119,7 @@ SCHEMAS: dict[str, tuple[Col, ...]] = {
         Col("competitor_pressure", "int", "竞品压力", "1-5分", "竞品动作带来的压力 / competitor pressure", lo=1, hi=5),
     ),
     "clauses": (
-        Col("clause", "str", "条款", "", "协议条款 / clause"),
+        Col("clause", "str", "条款", "", "年度协议条款 / clause of the annual agreement"),
         Col("option_order", "int", "选项顺序", "", "选项顺序，1 对我方最有利 / option order, 1 best for us", lo=1),
         Col("option", "str", "选项", "", "条款选项 / option"),
         Col("ours", "float", "我方得分", "0-100分", "该选项对我方的价值 / our score", lo=0, hi=100),
@@ -127,7 +127,7 @@ SCHEMAS: dict[str, tuple[Col, ...]] = {
             lo=0, hi=100),
         Col("our_weight", "float", "我方权重", "", "我方对该条款的重视程度 / our weight", lo=0),
         Col("their_weight", "float", "对方权重", "", "对方对该条款的重视程度 / their weight", lo=0),
-        Col("core", "bool", "核心条款", "", "是否核心条款 / core clause"),
+        Col("core", "bool", "核心条款", "", "是否核心条款（动销目标、活动支持）/ core clause (sell-out target, activity support)"),
         Col("opening", "str", "开价", "", "我方开局选项 / our opening option"),
         Col("target", "str", "目标", "", "我方目标选项 / our target option"),
         Col("walk_away", "str", "底线", "", "我方底线选项 / our walk-away option"),
