@@ -53,9 +53,11 @@ DESCRIPTIONS = {
     "needs": (
         "客户需求与机会数据（needs）",
         "36 家连锁客户（编号见 chains）各 8 条需求：显性/隐性、总部/门店/外部渠道、信息来源、"
-        "需求匹配度与机会价值（1–5 分）、客户动销基础分和竞品压力。用于 m03 机会洞察，选出 3 个高价值机会。",
+        "我方匹配能力与预计年增量销售额（学员据此给需求匹配度和机会价值打分）、客户动销基础分和竞品压力。"
+        "用于 m03 机会洞察，选出 3 个高价值机会。",
         "Needs of all 36 chain accounts (ids from chains), 8 each: explicit or implicit, HQ / store / external "
-        "channel, source, match and value (1-5), the account's sell-through base score and competitor "
+        "channel, source, what it takes us to meet the need and the expected annual uplift (the evidence a "
+        "trainee scores match and value from), the account's sell-through base score and competitor "
         "pressure. Used by m03 (opportunity insight: pick 3 high-value opportunities).",
     ),
     "clauses": (

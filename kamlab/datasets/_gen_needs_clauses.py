@@ -30,6 +30,10 @@ _NEEDS = (  # need, kind, channel, source, base match, base value
 )
 
 
+#: 我方匹配能力, from match 5 down to 1 (the rubric of kamlab.opportunity.FIT_LEVELS).
+_FIT = ("现有方案可直接满足", "现有资源稍作调整即可满足", "需市场部、品牌部配合", "需公司新增政策或预算", "超出我方能力")
+
+
 def _needs(variant: int) -> pd.DataFrame:
     rng = rng_for("needs", variant)
     accounts = np.arange(1, 37)  # every chain, so the account a trainee picks in m02 has needs
@@ -40,6 +44,14 @@ def _needs(variant: int) -> pd.DataFrame:
     match = np.clip(table[:, 4].astype(float) + rng.integers(-1, 2, n), 1, 5).astype(np.int64)
     value = np.clip(table[:, 5].astype(float) + rng.integers(-1, 2, n), 1, 5).astype(np.int64)
     base = np.repeat(np.round(rng.uniform(40, 88, len(accounts)), 1), per)
+    pressure = rng.integers(1, 6, n).astype(np.int64)
+    # the evidence a trainee scores from (m03): what it takes us to meet the need, and the expected
+    # annual uplift in 万元; the course rubric (kamlab.opportunity.evidence_scores) turns them back into
+    # exactly the match and value drawn above.  Own stream, so the draws above are unchanged.
+    ev = rng_for("needs_evidence", variant)
+    lo = np.array([2.0, 8.0, 15.0, 25.0, 40.0])[value - 1]
+    hi = np.array([7.9, 14.9, 24.9, 39.9, 68.0])[value - 1]
+    uplift = np.round(ev.uniform(lo, hi), 1)
     return pd.DataFrame({
         "account_id": np.repeat([f"C{a:02d}" for a in accounts], per),
         "need_id": [f"N{i:03d}" for i in range(1, n + 1)],
@@ -47,10 +59,10 @@ def _needs(variant: int) -> pd.DataFrame:
         "kind": table[:, 1],
         "channel": table[:, 2],
         "source": table[:, 3],
-        "match": match,
-        "value": value,
+        "fit": np.array(_FIT, dtype=object)[5 - match],
+        "uplift": uplift,
         "base_score": base,
-        "competitor_pressure": rng.integers(1, 6, n).astype(np.int64),
+        "competitor_pressure": pressure,
     })
 
 

@@ -112,8 +112,11 @@ SCHEMAS: dict[str, tuple[Col, ...]] = {
         Col("kind", "str", "需求类型", "", "显性或隐性需求 / explicit or implicit", values=("显性", "隐性")),
         Col("channel", "str", "信息渠道", "", "总部、门店或外部 / channel", values=("总部", "门店", "外部")),
         Col("source", "str", "信息来源", "", "信息从哪里来 / where the information came from"),
-        Col("match", "int", "需求匹配度", "1-5分", "需求与我方资源的匹配度 / match with our resources", lo=1, hi=5),
-        Col("value", "int", "机会价值", "1-5分", "机会价值 / value of the opportunity", lo=1, hi=5),
+        Col("fit", "str", "我方匹配能力", "", "满足这条需求要我们做到什么（需求匹配的证据）/ what it takes us to meet "
+            "the need (evidence of match)", values=("现有方案可直接满足", "现有资源稍作调整即可满足", "需市场部、品牌部配合",
+                                                   "需公司新增政策或预算", "超出我方能力")),
+        Col("uplift", "float", "预计年增量销售额", "万元", "做成后该客户预计年增量销售额（机会价值的证据）/ expected annual "
+            "incremental sales for this account (evidence of value)", lo=0),
         Col("base_score", "float", "动销基础分", "0-100分", "该客户的动销基础得分 / sell-through base score",
             lo=0, hi=100),
         Col("competitor_pressure", "int", "竞品压力", "1-5分", "竞品动作带来的压力 / competitor pressure", lo=1, hi=5),
