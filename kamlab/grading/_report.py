@@ -22,7 +22,7 @@ Examples
 ...                                              "reason_zh": "不对", "reason_en": "wrong"}}}]
 >>> summary = question_summary(bank, table, results)
 >>> summary.loc[0, "question"], float(summary.loc[0, "success_rate"]), summary.loc[0, "top_reasons_zh"]
-['q1', 0.5, '不对（1）']
+('q1', 0.5, '不对（1）')
 """
 
 from __future__ import annotations
