@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Mapping
 from typing import Any
@@ -14,7 +13,7 @@ from ..._errors import KamlabInputError
 from ..._i18n import localized
 from ..._plotting import new_axes, styled
 from ...planning import JBP, OGSM, swot
-from ...widgets import AnswerForm, TableEditor, choice, slider, text_answer
+from ...widgets import AnswerForm, TableEditor, choice, literal, slider, text_answer
 from ._case import (DEFAULT_GROWTH, PARTNER_FINANCE, PARTNER_KIND, PLAN_YEAR, RETAILER, STAGES, baseline_shares,
                     funnel, quarter_shares, review)
 from ._messages import MSGS
@@ -27,7 +26,8 @@ _SPLIT = re.compile(r"[,，、;；\n]+")
 
 
 def _lit(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False)
+    """A Python literal of *value* (None stays None: the line must run as pasted)."""
+    return literal(value)
 
 
 def _lines(text: Any) -> list[str]:
@@ -180,7 +180,7 @@ def growth_form(sales: Any) -> Any:
             print(MSGS("goal_line", b=g["baseline"], g=g["growth"], goal=g["goal"], year=PLAN_YEAR))
         review(sales).plot()
 
-    return _form({"growth": slider(0, 0, 30, 1, label=MSGS("growth"))},
+    return _form({"growth": slider(0, 0, 50, 1, label=MSGS("growth"))},
                  line=lambda v: f"q4 = {v['growth'] / 100:g}", draw=draw, title=MSGS("growth_title"))
 
 
