@@ -34,7 +34,7 @@ from ._bank import BANK
 from ._case import (DATASET, DEFAULT_GROWTH, JBP_FILE, MODULE, PARTNER_FINANCE, PARTNER_KIND, PLAN_YEAR, RETAILER,
                     RETAILER_ID, STAGES, TODAY, abc, baseline, baseline_shares, driver_plan, funnel, lagging_category,
                     leak, momentum, quarter_shares, review)
-from ._frameworks import FRAMEWORKS, framework
+from ._frameworks import FRAMEWORKS, framework, jbp_parts
 from ._forms import (funnel_form, growth_form, jbp_form, lagging_form, ogsm_form, pitch_form, shares_form,
                      swot_form)
 from ._messages import MSGS
@@ -46,4 +46,4 @@ __all__ = ["MODULE", "TODAY", "DATASET", "RETAILER", "RETAILER_ID", "PARTNER_KIN
            "review", "lagging_category", "momentum", "funnel", "leak", "driver_plan", "next_year_goal", "goal_of",
            "split_goal", "brand_review", "brand_plan", "jbp_or_none", "jbp_view", "export_jbp",
            "lagging_form", "funnel_form", "swot_form", "growth_form", "shares_form", "ogsm_form", "jbp_form",
-           "pitch_form", "FRAMEWORKS", "framework"]
+           "pitch_form", "FRAMEWORKS", "framework", "jbp_parts"]

@@ -149,7 +149,7 @@ def swot_form() -> Any:
 
     def draw(v: dict[str, Any]) -> None:
         spec = _swot_value(v)
-        counts = "、".join(f"{localized(*_SWOT_LABELS[k]).split()[-1]} {len(spec[k])}"
+        counts = localized("、", ", ").join(f"{localized(*_SWOT_LABELS[k]).split()[-1]} {len(spec[k])}"
                           for k in ("strengths", "weaknesses", "opportunities", "threats"))
         print(MSGS("swot_status", counts=counts, n=sum(map(len, spec.get("strategies", {}).values()))))
         swot(spec).plot()

@@ -21,8 +21,9 @@ import pandas as pd
 from ..._errors import BadValueError
 from ..._i18n import localized
 from ..._problems import did_you_mean
+from ...planning import part_titles
 
-__all__ = ["FRAMEWORKS", "framework"]
+__all__ = ["FRAMEWORKS", "framework", "jbp_parts"]
 
 _Row = tuple[tuple[str, str], tuple[str, str], tuple[str, str]]
 
@@ -117,3 +118,15 @@ def framework(name: str) -> Any:
     columns, rows = FRAMEWORKS[name]
     return pd.DataFrame([[localized(*cell) for cell in row] for row in rows],
                         columns=[localized(*c) for c in columns])
+
+
+def jbp_parts(kind: str = "retailer") -> Any:
+    """The six parts of a JBP with a partner of *kind*, headings in the current language.
+
+    Examples
+    --------
+    >>> jbp_parts().iloc[2, 1]
+    '零售客户的上阶段实施情况复盘'
+    """
+    return pd.DataFrame([(n, localized(zh, en)) for n, (_key, zh, en) in enumerate(part_titles(kind), start=1)],
+                        columns=[localized("部分", "part"), localized("标题", "heading")])
