@@ -57,7 +57,7 @@ def _raw(variant: int, growth: float = 0.1) -> dict:
           "partner_review": ["促销执行 3/4 档"], "partner_finance": m13.PARTNER_FINANCE,
           "partner_targets": {"revenue": 55000, "investment": {"联合促销": 60}}, "actions": copy.deepcopy(ACTIONS)}
     return {"q1": lag, "q2": m13.leak(sales, lag), "q3": _swot(lag), "q4": growth, "q5": q5, "q6": _ogsm(lag),
-            "q7": q7, "q8": "先讲对方得到什么。"}
+            "q7": q7, "q8": "先讲对方得到什么。", "q9": "credit"}
 
 
 def _answers(variant: int, growth: float = 0.1) -> dict:
@@ -69,17 +69,17 @@ def _grade(answers: dict, variant: int) -> dict:
 
 
 def test_bank_structure():
-    assert m13.BANK.keys() == [f"q{i}" for i in range(1, 9)]
-    assert m13.BANK.total_points == 22.0
+    assert m13.BANK.keys() == [f"q{i}" for i in range(1, 10)]
+    assert m13.BANK.total_points == 24.0
     assert [q.key for q in m13.BANK.questions if q.manual] == ["q8"]
-    assert [q.key for q in m13.BANK.questions if q.read] == ["q1", "q2", "q4"]
+    assert [q.key for q in m13.BANK.questions if q.read] == ["q1", "q2", "q4", "q9"]
     assert m13.BANK.datasets == ("retail_sales",)
 
 
 @pytest.mark.parametrize("variant", [0, HIDDEN])
 def test_right_decisions_get_full_marks(variant):
     verdicts = _grade(_answers(variant), variant)
-    assert {k: v.ok for k, v in verdicts.items() if not v.manual} == {f"q{i}": True for i in range(1, 8)}
+    assert {k: v.ok for k, v in verdicts.items() if not v.manual} == {f"q{i}": True for i in (1, 2, 3, 4, 5, 6, 7, 9)}
 
 
 def test_baseline_goal_and_funnel_hand_computed():
@@ -122,6 +122,8 @@ def test_reasons_say_what_is_wrong_with_this_answer():
     assert "惯性增长" in _grade(dict(answers, q4=0.03), 0)["q4"].reason_zh
     assert "够得着" in _grade(dict(answers, q4=0.3), 0)["q4"].reason_zh
     assert "还没有做决定" in _grade(dict(answers, q4=0.0), 0)["q4"].reason_zh
+    v = _grade(dict(answers, q9="rebate"), 0)["q9"]
+    assert not v.ok and "增加 20.0 万元" in v.reason_zh
 
 
 def test_split_that_does_not_add_up_is_recorded_not_raised():
@@ -183,6 +185,7 @@ def test_distributor_profit_charges_the_money_tied_up():
     cogs = 9200
     working = cogs * 45 / 365 + 10000 * 60 / 365 - cogs * 30 / 365
     assert p.net_profit == pytest.approx(800 + 200 - 600 - working * 0.06, abs=1e-3)
+    assert m13.best_lever() == "credit"          # 60 → 30 days of customer credit frees the most money
 
 
 def test_forms_are_live_and_start_neutral():
@@ -268,6 +271,7 @@ def _operate(key: str) -> str:
             '    for column, value in zip(["action", "strategy", "owner", "start", "due", "budget"], values):',
             '        row[column].value = value',
             'form_q7.controls["reviews"].value = "2027-03-26, 2027-06-25, 2027-09-24, 2027-12-17"']),
+        "q9": 'form_q9.controls["lever"].value = "credit"',
         "q8": 'form_q8.controls["text"].value = "先讲 ABC 得到什么，再讲双方投入，最后讲每季度复盘。"',
     }[key]
 
@@ -278,6 +282,6 @@ def test_widget_only_path_gets_full_marks_on_the_hidden_variant(tmp_path):
     assert cell_errors(executed) == []
     assert set(answers) == set(m13.BANK.keys())
     assert lost_points(verdicts) == {}
-    assert sum(v.score for v in verdicts.values()) == 19.0
+    assert sum(v.score for v in verdicts.values()) == 21.0
     assert answers["q1"] == "维矿补益" and answers["q8"].startswith("先讲 ABC")
     assert (tmp_path / "m13_jbp.xlsx").exists()          # exported into the notebook's own folder

@@ -18,13 +18,14 @@ Questions (bank :data:`BANK`):
 * ``q5`` — ``split_goal(sales, q4, shares)``: shares adding up to 100, the category behind not loaded up;
 * ``q6`` — an OGSM literal that validates and answers the review;
 * ``q7`` — the JBP (validates; the base and the total target come from the data and q4);
+* ``q9`` — the offer that lifts the example distributor's net profit most (经销盈利模式, read-and-decide);
 * ``q8`` — free text, scored by hand with a rubric: how to sell the JBP to the partner.
 
 Examples
 --------
 >>> from kamlab.course import m13
 >>> m13.BANK.keys(), m13.PLAN_YEAR
-(['q1', 'q2', 'q3', 'q4', 'q5', 'q6', 'q7', 'q8'], 2027)
+(['q1', 'q2', 'q3', 'q4', 'q5', 'q6', 'q7', 'q8', 'q9'], 2027)
 """
 
 from __future__ import annotations
@@ -32,13 +33,13 @@ from __future__ import annotations
 from ... import planning as _planning  # noqa: F401 - makes kl.planning available once the workbook opens
 from ._bank import BANK
 from ._case import (DATASET, DEFAULT_GROWTH, JBP_FILE, MODULE, PARTNER_FINANCE, PARTNER_KIND, PLAN_YEAR, RETAILER,
-                    RETAILER_ID, STAGES, TODAY, abc, baseline, baseline_shares, driver_plan, funnel, lagging_category,
+                    RETAILER_ID, STAGES, DISTRIBUTOR, LEVERS, TODAY, abc, baseline, baseline_shares, driver_plan, funnel, lagging_category,
                     leak, momentum, quarter_shares, review)
 from ._frameworks import FRAMEWORKS, framework, jbp_parts
-from ._forms import (funnel_form, growth_form, jbp_form, lagging_form, ogsm_form, pitch_form, shares_form,
+from ._forms import (lever_form, funnel_form, growth_form, jbp_form, lagging_form, ogsm_form, pitch_form, shares_form,
                      swot_form)
 from ._messages import MSGS
-from ._model import (brand_plan, brand_review, export_jbp, goal_of, jbp_or_none, jbp_view, next_year_goal,
+from ._model import (best_lever, lever_profit, brand_plan, brand_review, export_jbp, goal_of, jbp_or_none, jbp_view, next_year_goal,
                      split_goal)
 
 __all__ = ["MODULE", "TODAY", "DATASET", "RETAILER", "RETAILER_ID", "PARTNER_KIND", "PLAN_YEAR", "DEFAULT_GROWTH",
@@ -46,4 +47,4 @@ __all__ = ["MODULE", "TODAY", "DATASET", "RETAILER", "RETAILER_ID", "PARTNER_KIN
            "review", "lagging_category", "momentum", "funnel", "leak", "driver_plan", "next_year_goal", "goal_of",
            "split_goal", "brand_review", "brand_plan", "jbp_or_none", "jbp_view", "export_jbp",
            "lagging_form", "funnel_form", "swot_form", "growth_form", "shares_form", "ogsm_form", "jbp_form",
-           "pitch_form", "FRAMEWORKS", "framework", "jbp_parts"]
+           "pitch_form", "FRAMEWORKS", "framework", "jbp_parts", "lever_form", "lever_profit", "best_lever", "DISTRIBUTOR", "LEVERS"]

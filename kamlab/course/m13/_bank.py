@@ -1,4 +1,4 @@
-"""m13's question bank: the eight questions with their prompts, points, checks, hints and plausible wrong decisions."""
+"""m13's question bank: the nine questions with their prompts, points, checks, hints and plausible wrong decisions."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from typing import Any
 
 from ...grading import Context, Distractor, Question, QuestionBank, register_bank
 from ._case import DATASET, MODULE, PLAN_YEAR, baseline_shares, lagging_category, momentum, review
-from ._checks import _check_q1, _check_q2, _check_q3, _check_q4, _check_q5, _check_q6, _check_q7
+from ._checks import _check_q1, _check_q2, _check_q3, _check_q4, _check_q5, _check_q6, _check_q7, _check_q9
 
 __all__ = ["BANK"]
 
@@ -204,6 +204,22 @@ BANK = QuestionBank(
                     "measures with the JBP's numbers; (2) what each side invests; (3) tracking: a quarterly review, "
                     "which measures, how a gap is closed; (4) answers to the partner's likely concerns: stock, cash, "
                     "people. About 0.75 point each."),
+        ),
+        Question(
+            key="q9", points=2, on="seen", read=True,
+            prompt=("经销盈利模式：厂家在 JBP 里能给示例中的经销商四种支持。在表单里逐一看它们的盈利桥，选出让它净利润提升最多的一项。",
+                    "The distributor's profit model: a JBP can offer the example's distributor four things. Look at "
+                    "the profit bridge of each in the form and pick the one that lifts its net profit most."),
+            check=_check_q9,
+            hint=("经销商的净利润不只是毛利和返利：库存和下游账期占用的资金也有成本。比较每一项让净利润变了多少，见讲义阶段三"
+                  "“经销盈利模式与影响”。",
+                  "A distributor's net profit is not only margin and rebate: money tied up in stock and customer "
+                  "credit costs too. Compare how much each offer changes net profit; seed stage 3, the "
+                  "distributor's profit model."),
+            distractors=(Distractor("rebate", ("返利最直接，经销商最看重返利", "rebates are what distributors care about")),
+                         Distractor("margin", ("让价最有效：只看毛利", "a better price works best: margin only")),
+                         Distractor("stock", ("库存降得越多越好，不比较金额", "less stock is always best, without "
+                                                                          "comparing amounts"))),
         ),
     ),
 )

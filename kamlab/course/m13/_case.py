@@ -20,7 +20,7 @@ from ...planning import decompose
 from ...review import scorecard
 
 __all__ = ["MODULE", "TODAY", "DATASET", "RETAILER", "RETAILER_ID", "PARTNER_KIND", "PLAN_YEAR", "DEFAULT_GROWTH",
-           "JBP_FILE", "PARTNER_FINANCE", "STAGES", "abc", "last12", "baseline", "baseline_shares",
+           "JBP_FILE", "PARTNER_FINANCE", "STAGES", "DISTRIBUTOR", "LEVERS", "abc", "last12", "baseline", "baseline_shares",
            "quarter_shares", "review", "lagging_category", "momentum", "funnel", "leak", "driver_plan"]
 
 #: Module id.
@@ -49,6 +49,19 @@ STAGES: dict[str, tuple[str, str]] = {
     "units_per_store": ("单店销量（售点销售）", "units per selling store (point-of-sale sales)"),
     "price": ("单价", "price per unit"),
     "season": ("季节性：这个季度本来就是淡季", "seasonality: this quarter is simply the low season"),
+}
+
+#: The distributor of the worked example and of exercise 9 (万元 a year, fractions, days): 经销盈利模式.
+DISTRIBUTOR: dict[str, float] = {"revenue": 10000.0, "gross_margin": 0.08, "rebate_rate": 0.02,
+                                 "expense_rate": 0.06, "inventory_days": 45.0, "receivable_days": 60.0,
+                                 "payable_days": 30.0}
+#: What a brand can offer the distributor in a JBP (exercise 9): key -> (zh, en, the changed terms).
+LEVERS: dict[str, tuple[str, str, dict[str, float]]] = {
+    "rebate": ("返利提高 0.2 个点", "rebate up 0.2 points", {"rebate_rate": 0.022}),
+    "margin": ("供货价让利，毛利率提高 0.3 个点", "supply price: gross margin up 0.3 points", {"gross_margin": 0.083}),
+    "stock": ("按动销补货，库存从 45 天降到 30 天", "replenish on sell-out: stock 45 → 30 days", {"inventory_days": 30.0}),
+    "credit": ("厂家直接帮助回款，下游账期从 60 天缩到 30 天", "help collect: customer credit 60 → 30 days",
+               {"receivable_days": 30.0}),
 }
 
 

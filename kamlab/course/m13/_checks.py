@@ -12,7 +12,8 @@ from typing import Any
 
 from ...grading import Context, Verdict, WrongType, fail, passed
 from ...planning import JBP, OGSM, is_number, swot
-from ._case import (DATASET, PARTNER_KIND, PLAN_YEAR, STAGES, baseline, baseline_shares, funnel,
+from ._model import best_lever, lever_profit
+from ._case import (DATASET, LEVERS, PARTNER_KIND, PLAN_YEAR, STAGES, baseline, baseline_shares, funnel,
                     lagging_category, leak, momentum, review)
 
 #: The band of a growth decision: at least the momentum, at most this much above it (the course's rule).
@@ -202,4 +203,17 @@ def _check_q7(answer: Any, ctx: Context) -> Verdict:
     if plan.target is None or not math.isclose(plan.target, goal, rel_tol=1e-3):
         return Verdict(False, 0.5, "第 2 部分的总目标不等于练习 4 定下的目标（基数 × (1 + 增长率)）。",
                        "Part 2's total target is not the goal of exercise 4 (base × (1 + growth)).")
+    return passed(1.0)
+
+
+def _check_q9(answer: Any, ctx: Context) -> Verdict:
+    if answer is None or answer == "":
+        return _unanswered("一项支持", "offer")
+    if answer not in LEVERS:
+        raise WrongType(f"其中一项：{', '.join(LEVERS)}", f"one of: {', '.join(LEVERS)}", answer)
+    if answer != best_lever():
+        gain = lever_profit(answer).net_profit - lever_profit().net_profit
+        zh, en, _terms = LEVERS[answer]
+        return fail(f"「{zh}」让净利润增加 {gain:,.1f} 万元：还有一项增加更多。看盈利模式里资金成本那一栏。",
+                    f"'{en}' adds {gain:,.1f} to net profit: another offer adds more. Look at the cost of capital.")
     return passed(1.0)

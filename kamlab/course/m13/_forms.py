@@ -14,13 +14,13 @@ from ..._i18n import localized
 from ..._plotting import new_axes, styled
 from ...planning import JBP, OGSM, swot
 from ...widgets import AnswerForm, TableEditor, choice, literal, slider, text_answer
-from ._case import (DEFAULT_GROWTH, PARTNER_FINANCE, PARTNER_KIND, PLAN_YEAR, RETAILER, STAGES, baseline_shares,
+from ._case import (DEFAULT_GROWTH, LEVERS, PARTNER_FINANCE, PARTNER_KIND, PLAN_YEAR, RETAILER, STAGES, baseline_shares,
                     funnel, quarter_shares, review)
 from ._messages import MSGS
-from ._model import brand_plan, brand_review, next_year_goal, split_goal
+from ._model import brand_plan, brand_review, lever_profit, next_year_goal, split_goal
 
 __all__ = ["lagging_form", "funnel_form", "swot_form", "growth_form", "shares_form", "ogsm_form", "jbp_form",
-           "pitch_form"]
+           "pitch_form", "lever_form"]
 
 _SPLIT = re.compile(r"[,，、;；\n]+")
 
@@ -368,3 +368,31 @@ def pitch_form() -> Any:
     return text_answer("q8", title=MSGS("pitch_title"),
                        placeholder=localized("对方得到什么、双方投入什么、怎样跟踪……",
                                              "What they gain, what both invest, how it is tracked ..."))
+
+
+def lever_form() -> Any:
+    """Exercise 9: pick what the brand offers the distributor; its profit bridge and the change are redrawn.
+
+    Examples
+    --------
+    >>> import contextlib, io
+    >>> with contextlib.redirect_stdout(io.StringIO()):
+    ...     form = lever_form()
+    ...     form.controls["lever"].value = "rebate"
+    >>> form.line, form.text
+    ("q9 = 'rebate'", '「返利提高 0.2 个点」：净利润 298.7 万元，比现在 +20.0 万元。')
+    """
+    now = lever_profit()
+
+    def draw(v: dict[str, Any]) -> None:
+        if v["lever"] is None:
+            print(MSGS("lever_none", p=now.net_profit, m=now.net_margin))
+            now.plot()
+            return
+        p = lever_profit(v["lever"])
+        print(MSGS("lever_picked", l=localized(*LEVERS[v["lever"]][:2]), p=p.net_profit, d=p.net_profit - now.net_profit))
+        p.plot()
+
+    options = [(localized(zh, en), key) for key, (zh, en, _terms) in LEVERS.items()]
+    return _form({"lever": choice(options, label=MSGS("lever"))}, line=lambda v: f"q9 = {v['lever']!r}", draw=draw,
+                 title=MSGS("lever_title"))

@@ -51,6 +51,13 @@ MSGS = Messages({
     "pitch_title": ("练习 8：向 ABC零售 高层卖入 JBP（三五句话，讲师评分）",
                     "Exercise 8: selling the JBP to ABC Retail's management (a few sentences, scored by the "
                     "instructor)"),
+    "lever": ("厂家给的支持", "What the brand offers"),
+    "lever_title": ("练习 9：哪一项支持让这家经销商的净利润提升最多？",
+                    "Exercise 9: which offer lifts this distributor's net profit most?"),
+    "lever_none": ("还没有选择。现在的净利润 {p:,.1f} 万元（净利率 {m:.2%}）。",
+                   "Nothing picked yet. Net profit now {p:,.1f} (net margin {m:.2%})."),
+    "lever_picked": ("「{l}」：净利润 {p:,.1f} 万元，比现在 {d:+,.1f} 万元。",
+                     "'{l}': net profit {p:,.1f}, {d:+,.1f} on now."),
     "objective": ("目的 O", "Objective"),
     "goal": ("目标 G", "goal"), "target": ("目标值", "target"), "unit": ("单位", "unit"),
     "strategy": ("策略 S", "strategy"), "goals": ("对应目标（用、分隔）", "goals (comma separated)"),

@@ -16,12 +16,38 @@ from typing import Any
 import openpyxl
 
 from ..._errors import BadValueError
-from ...planning import JBP, decompose, is_number
-from ._case import DEFAULT_GROWTH, JBP_FILE, baseline, baseline_shares
+from ...planning import JBP, decompose, distributor_profit, is_number
+from ._case import DEFAULT_GROWTH, DISTRIBUTOR, JBP_FILE, LEVERS, baseline, baseline_shares
 from ._messages import MSGS
 
-__all__ = ["next_year_goal", "goal_of", "split_goal", "brand_review", "brand_plan", "jbp_or_none", "jbp_view",
+__all__ = ["lever_profit", "best_lever", "next_year_goal", "goal_of", "split_goal", "brand_review", "brand_plan", "jbp_or_none", "jbp_view",
            "export_jbp"]
+
+
+def lever_profit(lever: str | None = None) -> Any:
+    """The profit model of the case's distributor, as it is or with one of :data:`LEVERS` granted.
+
+    Examples
+    --------
+    >>> round(lever_profit().net_profit, 1), round(lever_profit("stock").net_profit, 1)
+    (278.7, 301.4)
+    """
+    terms = dict(DISTRIBUTOR)
+    if lever is not None:
+        terms.update(LEVERS[lever][2])
+    revenue, margin = terms.pop("revenue"), terms.pop("gross_margin")
+    return distributor_profit(revenue, margin, **terms)
+
+
+def best_lever() -> str:
+    """The lever of :data:`LEVERS` that lifts the distributor's net profit most.
+
+    Examples
+    --------
+    >>> best_lever()
+    'credit'
+    """
+    return max(LEVERS, key=lambda k: lever_profit(k).net_profit)
 
 
 def next_year_goal(sales: Any, growth: float) -> dict[str, float]:
