@@ -18,8 +18,8 @@ Questions (bank :data:`BANK`):
 * ``q5`` — ``split_goal(sales, q4, shares)``: shares adding up to 100, the category behind not loaded up;
 * ``q6`` — an OGSM literal that validates and answers the review;
 * ``q7`` — the JBP (validates; the base and the total target come from the data and q4);
-* ``q9`` — the offer that lifts the example distributor's net profit most (经销盈利模式, read-and-decide);
-* ``q8`` — free text, scored by hand with a rubric: how to sell the JBP to the partner.
+* ``q8`` — free text, scored by hand with a rubric: how to sell the JBP to the partner;
+* ``q9`` — the offer that lifts the example distributor's net profit most (经销盈利模式, read-and-decide).
 
 Examples
 --------
@@ -32,19 +32,20 @@ from __future__ import annotations
 
 from ... import planning as _planning  # noqa: F401 - makes kl.planning available once the workbook opens
 from ._bank import BANK
-from ._case import (DATASET, DEFAULT_GROWTH, JBP_FILE, MODULE, PARTNER_FINANCE, PARTNER_KIND, PLAN_YEAR, RETAILER,
-                    RETAILER_ID, STAGES, DISTRIBUTOR, LEVERS, TODAY, abc, baseline, baseline_shares, driver_plan, funnel, lagging_category,
-                    leak, momentum, quarter_shares, review)
+from ._case import (DATASET, DEFAULT_GROWTH, DISTRIBUTOR, JBP_FILE, LEVERS, MODULE, PARTNER_FINANCE, PARTNER_KIND,
+                    PLAN_YEAR, RETAILER, RETAILER_ID, STAGES, TODAY, abc, baseline, baseline_shares, driver_plan,
+                    funnel, lagging_category, leak, momentum, quarter_shares, review)
+from ._forms import (funnel_form, growth_form, jbp_form, lagging_form, lever_form, ogsm_form, pitch_form,
+                     shares_form, swot_form)
 from ._frameworks import FRAMEWORKS, framework, jbp_parts
-from ._forms import (lever_form, funnel_form, growth_form, jbp_form, lagging_form, ogsm_form, pitch_form, shares_form,
-                     swot_form)
 from ._messages import MSGS
-from ._model import (best_lever, lever_profit, brand_plan, brand_review, export_jbp, goal_of, jbp_or_none, jbp_view, next_year_goal,
-                     split_goal)
+from ._model import (best_lever, brand_plan, brand_review, export_jbp, goal_of, jbp_or_none, jbp_view, lever_profit,
+                     next_year_goal, split_goal)
 
 __all__ = ["MODULE", "TODAY", "DATASET", "RETAILER", "RETAILER_ID", "PARTNER_KIND", "PLAN_YEAR", "DEFAULT_GROWTH",
            "JBP_FILE", "PARTNER_FINANCE", "STAGES", "BANK", "abc", "baseline", "baseline_shares", "quarter_shares",
            "review", "lagging_category", "momentum", "funnel", "leak", "driver_plan", "next_year_goal", "goal_of",
            "split_goal", "brand_review", "brand_plan", "jbp_or_none", "jbp_view", "export_jbp",
            "lagging_form", "funnel_form", "swot_form", "growth_form", "shares_form", "ogsm_form", "jbp_form",
-           "pitch_form", "FRAMEWORKS", "framework", "jbp_parts", "lever_form", "lever_profit", "best_lever", "DISTRIBUTOR", "LEVERS"]
+           "pitch_form", "lever_form", "FRAMEWORKS", "framework", "jbp_parts", "lever_profit", "best_lever",
+           "DISTRIBUTOR", "LEVERS"]

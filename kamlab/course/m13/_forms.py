@@ -390,7 +390,8 @@ def lever_form() -> Any:
             now.plot()
             return
         p = lever_profit(v["lever"])
-        print(MSGS("lever_picked", l=localized(*LEVERS[v["lever"]][:2]), p=p.net_profit, d=p.net_profit - now.net_profit))
+        name = localized(*LEVERS[v["lever"]][:2])
+        print(MSGS("lever_picked", l=name, p=p.net_profit, d=p.net_profit - now.net_profit))
         p.plot()
 
     options = [(localized(zh, en), key) for key, (zh, en, _terms) in LEVERS.items()]
