@@ -103,7 +103,7 @@ def test_q2_deleting_a_real_fall_is_not_tidying():
     assert not v.ok and v.score == 0 and lag_rows[0] in v.reason_zh and "有效数据" in v.reason_zh
     partial = m12.BANK.check("q2", bad[:2], _ctx(0))
     assert not partial.ok and "2 行" in partial.reason_zh
-    assert not m12.BANK.check("q2", ["行99"], _ctx(0)).ok
+    assert not m12.BANK.check("q2", ["#99"], _ctx(0)).ok
 
 
 def test_q3_wrong_period_grouping_and_retailers():
@@ -191,8 +191,8 @@ def test_forms_start_neutral_and_speak_live():
     assert m12.purposes_form().line == 'q1 = {"A": None, "B": None, "C": None, "D": None, "E": None}'
     f2 = m12.tidy_form(m12.raw_export(abc))
     assert f2.line == "q2 = []" and "还没有" in f2.text
-    f2.controls["rows"].tick(["行03", "行06"])
-    assert f2.line == 'q2 = ["行03", "行06"]' and "2 行" in f2.text
+    f2.controls["rows"].tick(["#03", "#06"])
+    assert f2.line == 'q2 = ["#03", "#06"]' and "2 行" in f2.text
     assert m12.scorecard_form(abc).line == "q3 = None"
     f4 = m12.lagging_form(m12.scorecard_or_default(..., abc))
     assert f4.line == "q4 = None" and "还没有" in f4.text

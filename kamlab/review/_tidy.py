@@ -17,7 +17,7 @@ is for, and deleting it hides the problem.
 Examples
 --------
 >>> import pandas as pd
->>> raw = pd.DataFrame({"row": ["行01", "行02", "行03", "行04"], "month": "2026-10",
+>>> raw = pd.DataFrame({"row": ["#01", "#02", "#03", "#04"], "month": "2026-10",
 ...     "category": ["感冒止咳", "感冒止咳", "皮肤外用", "合计"], "sales": [50.0, 50.0, 8.0, 108.0],
 ...     "target": [48.0, 48.0, 20.0, 116.0], "units": [17000, 17000, 3600, 37600], "stores": [300, 300, 210, 510]})
 >>> audit(raw).table["problem"].tolist()
@@ -83,10 +83,10 @@ class AuditResult(TableResult):
         Examples
         --------
         >>> import pandas as pd
-        >>> raw = pd.DataFrame({"row": ["行01"], "month": "2026-10", "category": "合计", "sales": [1.0],
+        >>> raw = pd.DataFrame({"row": ["#01"], "month": "2026-10", "category": "合计", "sales": [1.0],
         ...                     "target": [1.0], "units": [300], "stores": [3]})
         >>> audit(raw).bad_rows
-        ['行01']
+        ['#01']
         """
         t = self.table
         return [str(r) for r in t.loc[t["problem"] != "", "row"]]
@@ -150,7 +150,7 @@ def messy_export(rows: pd.DataFrame, months: int = 2) -> pd.DataFrame:
     Each category and month is one row (sales, target, units, stores as the data hold them); then a
     total row (合计) of the first month is added, the second category of the latest month is repeated,
     the target of the third category of the first month is blanked, and the sales of the fourth category
-    of the latest month are written in 元.  Rows are numbered 行01, 行02 … in order.
+    of the latest month are written in 元.  Rows are numbered #01, #02 … in order.
 
     Examples
     --------
@@ -158,7 +158,7 @@ def messy_export(rows: pd.DataFrame, months: int = 2) -> pd.DataFrame:
     >>> abc = kl.datasets.load("retail_sales").query("retailer == 'ABC零售'")
     >>> raw = messy_export(abc)
     >>> len(raw), raw["row"].iloc[0], int(raw["category"].eq("合计").sum())
-    (12, '行01', 1)
+    (12, '#01', 1)
     """
     check_table(rows, ["month", "category", *_FIGURES], table="rows")
     last = sorted(rows["month"].astype(str).unique())[-months:]
@@ -180,5 +180,5 @@ def messy_export(rows: pd.DataFrame, months: int = 2) -> pd.DataFrame:
             block = pd.concat([block, dup], ignore_index=True)
         parts.append(block)
     out = pd.concat(parts, ignore_index=True)
-    out.insert(0, "row", [f"行{i:02d}" for i in range(1, len(out) + 1)])
+    out.insert(0, "row", [f"#{i:02d}" for i in range(1, len(out) + 1)])
     return out.astype({"units": "Int64", "stores": "Int64"})

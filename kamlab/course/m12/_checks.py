@@ -46,7 +46,7 @@ def _check_q2(answer: Any, ctx: Context) -> Verdict | bool:
     if answer is None or (isinstance(answer, Sequence) and not isinstance(answer, str) and not answer):
         return fail("还没有勾选任何一行。", "No row ticked yet.")
     if isinstance(answer, str) or not isinstance(answer, Sequence):
-        raise WrongType("行号的列表，如 [\"行01\", \"行05\"]", "a list of row ids, e.g. [\"行01\", \"行05\"]", answer)
+        raise WrongType("行号的列表，如 [\"#01\", \"#05\"]", "a list of row ids, e.g. [\"#01\", \"#05\"]", answer)
     raw = raw_export(_ctx_abc(ctx))
     bad = set(audit(raw).bad_rows)
     ticked = {str(a).strip() for a in answer}

@@ -45,8 +45,8 @@ def tidy_form(raw: Any) -> Any:
     >>> form = tidy_form(m12.raw_export(m12.abc(kl.datasets.load("retail_sales"))))
     >>> form.line, form.text
     ('q2 = []', '还没有勾选任何一行。')
-    >>> form.controls["rows"].tick(["行06"]); form.line, form.text
-    ('q2 = ["行06"]', '已勾选 1 行：行06')
+    >>> form.controls["rows"].tick(["#06"]); form.line, form.text
+    ('q2 = ["#06"]', '已勾选 1 行：#06')
     """
     options = [(f"{r.row}  {r.month}  {r.category}", str(r.row)) for r in raw.itertuples(index=False)]
     rows = multi_select(options, label=MSGS("rows"))

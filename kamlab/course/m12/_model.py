@@ -16,12 +16,13 @@ import numpy as np
 import pandas as pd
 
 from ..._i18n import localized
-from ...review import PURPOSES, compare, drivers, messy_export, scorecard
+from ..._labels import localize_columns
+from ...review import PROBLEMS, PURPOSES, audit, compare, drivers, messy_export, scorecard
 from ._case import _DIAG_COLUMNS, QUIZ, RETAILER, REVIEW_MONTHS
 from ._messages import MSGS
 
 __all__ = ["abc", "purposes_table", "quiz_table", "scorecard_or_default", "lagging_or_default", "diagnosis_table",
-           "raw_export", "growth_table", "stats_table"]
+           "raw_export", "audit_table", "growth_table", "stats_table"]
 
 
 def abc(sales: Any) -> Any:
@@ -72,6 +73,21 @@ def raw_export(abc_rows: Any) -> Any:
     (12, 7)
     """
     return messy_export(abc_rows, months=2)
+
+
+def audit_table(raw: Any) -> Any:
+    """The raw export checked row by row: price (元/盒) and the problem of each row, in the current language.
+
+    Examples
+    --------
+    >>> import kamlab as kl
+    >>> t = audit_table(raw_export(abc(kl.datasets.load("retail_sales"))))
+    >>> t.columns.tolist()[-2:], int((t.iloc[:, -1] != "").sum())
+    (['单价（元/盒）', '问题'], 4)
+    """
+    t = audit(raw).table[["row", "month", "category", "sales", "units", "price", "problem"]].copy()
+    t["problem"] = [localized(*PROBLEMS[p]) if p else "" for p in t["problem"]]
+    return localize_columns(t)
 
 
 def stats_table(abc_rows: Any) -> Any:
