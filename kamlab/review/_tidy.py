@@ -32,7 +32,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .._i18n import Messages, get_language
+from .._i18n import Messages, get_language, localized
 from .._result import TableResult
 from ._common import check_table
 
@@ -148,7 +148,7 @@ def messy_export(rows: pd.DataFrame, months: int = 2) -> pd.DataFrame:
     """A raw export of one retailer's latest *months* months, with four typical data problems planted.
 
     Each category and month is one row (sales, target, units, stores as the data hold them); then a
-    total row (合计) of the first month is added, the second category of the latest month is repeated,
+    total row (合计, Total in English) of the first month is added, the second category of the latest month is repeated,
     the target of the third category of the first month is blanked, and the sales of the fourth category
     of the latest month are written in 元.  Rows are numbered #01, #02 … in order.
 
@@ -157,8 +157,8 @@ def messy_export(rows: pd.DataFrame, months: int = 2) -> pd.DataFrame:
     >>> import kamlab as kl
     >>> abc = kl.datasets.load("retail_sales").query("retailer == 'ABC零售'")
     >>> raw = messy_export(abc)
-    >>> len(raw), raw["row"].iloc[0], int(raw["category"].eq("合计").sum())
-    (12, '#01', 1)
+    >>> len(raw), raw["row"].iloc[0], raw["category"].iloc[5]
+    (12, '#01', '合计')
     """
     check_table(rows, ["month", "category", *_FIGURES], table="rows")
     last = sorted(rows["month"].astype(str).unique())[-months:]
@@ -170,7 +170,7 @@ def messy_export(rows: pd.DataFrame, months: int = 2) -> pd.DataFrame:
     for m in last:
         block = base[base["month"] == m]
         if m == first:
-            total = block[_FIGURES].sum().to_frame().T.assign(month=m, category="合计")
+            total = block[_FIGURES].sum().to_frame().T.assign(month=m, category=localized("合计", "Total"))
             block = pd.concat([block, total[block.columns]], ignore_index=True)
             block.loc[block["category"] == cats[2], "target"] = np.nan
         if m == latest:

@@ -19,9 +19,8 @@ def _bad(ctx: Context) -> list[str]:
 
 def _without_total(ctx: Context) -> list[str]:
     """The bad rows except the total row: "a total row is data too"."""
-    raw = raw_export(_ctx_abc(ctx))
-    total = set(raw.loc[raw["category"] == "合计", "row"].astype(str))
-    return [r for r in _bad(ctx) if r not in total]
+    t = audit(raw_export(_ctx_abc(ctx))).table
+    return t.loc[t["problem"].isin(["duplicate", "missing", "unit"]), "row"].astype(str).tolist()
 
 
 def _low_but_valid(ctx: Context) -> list[str]:
