@@ -17,7 +17,7 @@ from ._checks import _check_q1, _check_q2, _check_q3, _check_q4, _check_q5
 from ._model import prep, sheet_from_data
 
 _TOP10 = [32000, 28500, 26000, 24000, 22500, 21000, 20000, 19000, 18500, 18000]
-_COMPS = [{"product": "竞品A", "sales": 320, "price": 28, "discount_rate": 0.62, "relationship": "好"}]
+_COMPS = [{"product": "竞品A", "sales": 320, "price": 28, "discount_rate": 0.62, "relationship": "关系好"}]
 _NEEDS = dict(our_needs=["总部全品类采购", "黄金陈列位", "回款及时"], their_needs=["高毛利", "店员和店长培训", "促销活动策划"])
 
 

@@ -215,11 +215,10 @@ def needs_table() -> pd.DataFrame:
     Examples
     --------
     >>> needs_table().shape
-    (3, 1)
+    (16, 2)
     """
-    return pd.DataFrame({localized("需求", "needs"): ["、".join(v) for v in NEEDS_BY_GROUP.values()]},
-                        index=pd.Index([localized(*NEED_GROUPS[k]) for k in NEEDS_BY_GROUP],
-                                       name=localized("需求类别", "group")))
+    rows = [(localized(*NEED_GROUPS[group]), need) for group, needs in NEEDS_BY_GROUP.items() for need in needs]
+    return pd.DataFrame(rows, columns=[localized("需求类别", "group"), localized("需求", "need")])
 
 
 def development_checklist() -> pd.DataFrame:
