@@ -36,6 +36,12 @@ from ._sheet import EXAMPLE, ResearchSheet
 from ._terms import (ANNUAL_RATE, TERM_DAYS, TERMS, TermComparison, compare_terms,
                      term_key, term_name)
 
+from .._labels import register
+
+# what a trainee reads: the payment-terms table in Chinese (zh) or English (en)
+register({"days": ("应收天数", "days of receivables"), "financing_cost": ("资金成本（元/年）", "financing cost (yuan/yr)"),
+          "term": ("结款方式", "payment term")})
+
 __all__ = ["classify", "ChainClasses", "research_sheet", "ResearchSheet", "compare_terms", "TermComparison",
            "DEFAULT_CUTS", "NATIONAL_CITIES", "SCOPES", "SIZES", "MODES", "label", "code_of",
            "RESEARCH_ITEMS", "COMPETITOR_FIELDS", "TOP_N", "PRICE_BAND", "COMPETITOR_PRICE_BAND",

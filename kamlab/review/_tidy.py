@@ -74,7 +74,7 @@ MSGS = Messages({
 
 @dataclass(frozen=True)
 class AuditResult(TableResult):
-    """The raw export with a ``problem`` column (``""`` for a valid row) and ``price`` (元/盒)."""
+    """The raw export with a ``problem`` column (``""`` for a valid row) and ``box_price`` (元/盒)."""
 
     @property
     def bad_rows(self) -> list[str]:
@@ -116,7 +116,7 @@ def audit(raw: pd.DataFrame) -> AuditResult:
     Returns
     -------
     AuditResult
-        ``.table``: the export plus ``price`` (元/盒) and ``problem`` (a code of :data:`PROBLEMS`, first
+        ``.table``: the export plus ``box_price`` (元/盒) and ``problem`` (a code of :data:`PROBLEMS`, first
         that applies, or ``""``); ``.bad_rows``.
 
     Examples
@@ -131,7 +131,7 @@ def audit(raw: pd.DataFrame) -> AuditResult:
     t = raw.copy()
     figures = t[_FIGURES].apply(pd.to_numeric, errors="coerce")
     price = figures["sales"] * 10000 / figures["units"].replace(0, np.nan)
-    t["price"] = price.round(1)
+    t["box_price"] = price.round(1)
     problem = pd.Series("", index=t.index, dtype=object)
     total = t["category"].astype(str).str.strip().isin(_TOTALS)
     duplicate = t.duplicated(subset=["month", "category", *_FIGURES], keep="first")

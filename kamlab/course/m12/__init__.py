@@ -30,12 +30,12 @@ from ._forms import (driver_form, forecast_form, growth_form, lagging_form, purp
                      scorecard_form, tidy_form)
 from ._messages import MSGS
 from ._model import (abc, diagnosis_table, growth_table, lagging_or_default, purposes_table, quiz_table,
-                     raw_export, scorecard_or_default, stats_table, audit_table)
+                     raw_export, scorecard_or_default, stats_table, audit_table, driver_table)
 
 __all__ = [
     "MODULE", "DATASET", "RETAILER", "REVIEW_MONTHS", "HORIZON", "WINDOW", "BANK", "QUIZ",
     "DRIVERS", "abc", "purposes_table", "quiz_table", "scorecard_or_default", "lagging_or_default",
-    "diagnosis_table", "raw_export", "audit_table", "growth_table", "stats_table",
+    "diagnosis_table", "raw_export", "audit_table", "driver_table", "growth_table", "stats_table",
     "purposes_form", "tidy_form", "scorecard_form", "lagging_form", "growth_form", "forecast_form", "driver_form",
     "report_form",
 ]

@@ -22,7 +22,7 @@ from ._case import _DIAG_COLUMNS, QUIZ, RETAILER, REVIEW_MONTHS
 from ._messages import MSGS
 
 __all__ = ["abc", "purposes_table", "quiz_table", "scorecard_or_default", "lagging_or_default", "diagnosis_table",
-           "raw_export", "audit_table", "growth_table", "stats_table"]
+           "raw_export", "audit_table", "growth_table", "stats_table", "driver_table"]
 
 
 def abc(sales: Any) -> Any:
@@ -85,9 +85,25 @@ def audit_table(raw: Any) -> Any:
     >>> t.columns.tolist()[-2:], int((t.iloc[:, -1] != "").sum())
     (['单价（元/盒）', '问题'], 4)
     """
-    t = audit(raw).table[["row", "month", "category", "sales", "units", "price", "problem"]].copy()
+    t = audit(raw).table[["row", "month", "category", "sales", "units", "box_price", "problem"]].copy()
     t["problem"] = [localized(*PROBLEMS[p]) if p else "" for p in t["problem"]]
     return localize_columns(t)
+
+
+def driver_table(abc_rows: Any) -> Any:
+    """Exercise 7's evidence: each category's sales YoY split into selling stores YoY × sales per store YoY.
+
+    The driver is left for the trainee to read (the tool's ``main`` column is not shown).
+
+    Examples
+    --------
+    >>> import kamlab as kl
+    >>> driver_table(abc(kl.datasets.load("retail_sales"))).columns.tolist()
+    ['销售额', '去年同期销售额', '销售额同比', '有售门店数同比', '单店销售额同比']
+    """
+    t = _drivers(abc_rows)[["sales", "sales_ly", "sales_growth", "stores_growth", "per_store_growth"]]
+    return localize_columns(t.round({"sales": 2, "sales_ly": 2, "sales_growth": 3, "stores_growth": 3,
+                                     "per_store_growth": 3}))
 
 
 def stats_table(abc_rows: Any) -> Any:
