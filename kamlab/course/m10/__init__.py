@@ -41,6 +41,7 @@ from ._case import (DATA_TERMS, DATASET, EXAMPLE_AUDIT, EXAMPLE_INFORMATION, FAI
                     PRICE_BAND, PRODUCT_ROLE, PROMO_COST, RULES, TODAY, VERDICTS, course_chain)
 from ._forms import (distribution_form, facings_form, fit_form, hq_form, price_form, promotion_form, rule_form,
                      text_form, training_form, winner_form)
+from . import _model  # noqa: F401 - the reference decisions, for the tests
 from ._messages import MSGS
 
 __all__ = [

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..._dates import COURSE_TODAY
-from ...retail import PORTFOLIO, PROMOTION_TYPES, SUGGESTED_PRICES
+from ...retail import BASIC_DISPLAY, PORTFOLIO, POSM_TYPES, PROMOTION_TYPES, SPECIAL_DISPLAYS, SUGGESTED_PRICES
 from ..m06 import sellout_chain
 
 __all__ = ["DATA_TERMS", "MODULE", "DATASET", "TODAY", "PROMO_COST", "MARGIN", "PRODUCT_ROLE", "PASS_LINE",
@@ -14,8 +14,10 @@ __all__ = ["DATA_TERMS", "MODULE", "DATASET", "TODAY", "PROMO_COST", "MARGIN", "
 
 #: Data of the retail tool's example tables, the same in both languages: the product
 #: categories (kl.retail.PORTFOLIO), the example products (kl.retail.SUGGESTED_PRICES)
-#: and the seed's promotion types as the answer lines write them.
-DATA_TERMS: tuple[str, ...] = (*PORTFOLIO, *SUGGESTED_PRICES, *PROMOTION_TYPES, "无")
+#: the seed's promotion types as the answer lines write them, and the names of the tool's
+#: display catalogue (terms of the trade: 端架, 堆头, 海报 …).
+DATA_TERMS: tuple[str, ...] = (*PORTFOLIO, *SUGGESTED_PRICES, *PROMOTION_TYPES, "无", *BASIC_DISPLAY,
+                               *(k for v in BASIC_DISPLAY.values() for k in v), *POSM_TYPES, *SPECIAL_DISPLAYS)
 
 #: Module id.
 MODULE = "m10"
