@@ -92,8 +92,8 @@ BANK = QuestionBank(
             distractors=(
                 Distractor(lambda ctx: lowest_facings(retail.example_facings(ctx.variant),
                                                       len(under_exposed(retail.example_facings(ctx.variant)))),
-                           ("陈列面占比最小的就是陈列不足，不看销售占比", "the smallest facing shares are the "
-                                                                 "under-exposed ones, whatever they sell")),
+                           ("陈列面个数最少的就是陈列不足，不看销售占比", "the stores with the fewest facings are "
+                                                                 "the under-exposed ones, whatever they sell")),
             )),
         Question(
             "q4", 2, ("价格带为建议零售价 ±10%：哪些门店有异常价格？",

@@ -62,9 +62,16 @@ def under_exposed(shelf: pd.DataFrame) -> list[str]:
 
 
 def lowest_facings(shelf: pd.DataFrame, k: int) -> list[str]:
-    """The *k* stores with the smallest facing share (what a reader who ignores sales would pick)."""
+    """The *k* stores with the fewest of our facings (what a reader who ignores sales would pick).
+
+    Examples
+    --------
+    >>> import kamlab as kl
+    >>> lowest_facings(kl.retail.example_facings(), 4)
+    ['D02', 'D05', 'D01', 'D04']
+    """
     t = retail.facings(shelf, tolerance=FAIR_BAND).table
-    return [str(s) for s in t.sort_values("facing_share", kind="stable").index[:max(1, k)]]
+    return [str(s) for s in t.sort_values("our_facings", kind="stable").index[:max(1, k)]]
 
 
 def abnormal_stores(prices: pd.DataFrame, side: str | None = None) -> list[str]:
