@@ -136,7 +136,7 @@ register({
     "regular_price": ("正常售价", "regular price"), "unit_cost": ("单位成本", "unit cost"),
     "promo_gp": ("促销期毛利", "promotion gross profit"), "baseline_gp": ("基线毛利", "baseline gross profit"),
     "incremental_gp": ("增量毛利", "incremental gross profit"), "net_gain": ("扣除费用后净增", "net gain"),
-    "roi": ("ROI", "ROI"),
+    "roi": ("ROI", "ROI"), "old_roi": ("旧算法 ROI（只算增量，错误）", "old ROI (extra units only, wrong)"),
 })
 
 
