@@ -144,13 +144,33 @@ def test_promotion_by_hand():
     assert t["baseline_units"] == 95 and t["baseline_sales"] == 950
     assert t["incremental_units"] == 110 and t["incremental_sales"] == 800
     assert t["lift"] == pytest.approx(150 / 95 - 1)
-    assert t["roi"] == pytest.approx(1.0)
+    # regular price 10, margin 0.5: unit cost 5; 300 units at 9 earn 4 each = 1,200 against 190 x 5 = 950
+    assert t["unit_cost"] == pytest.approx(5) and t["promo_gp"] == pytest.approx(1200)
+    assert t["baseline_gp"] == pytest.approx(950) and t["incremental_gp"] == pytest.approx(250)
+    assert t["roi"] == pytest.approx((250 - 200) / 200)
     res = retail.promotion(_weeks(), baseline=4, cost=200, margin=0.5)
     assert res.table["incremental_sales"].iloc[0] == 700 and res.lift == pytest.approx(0.5)
-    assert res.roi == pytest.approx(0.75)
+    assert res.roi == pytest.approx((1200 - 1000 - 200) / 200)
     # explicit periods give the same result as the promo column
     same = retail.promotion(_weeks(), baseline=[1, 2, 3, 4], period=[5, 6], cost=200, margin=0.5)
-    assert same.roi == pytest.approx(0.75)
+    assert same.roi == pytest.approx(res.roi)
+
+
+def test_promotion_roi_charges_the_discount_to_the_baseline_units_too():
+    """Issue 12: 15 % off, 48 % lift: gross profit falls by about 850 yuan, ROI about -1.7 (was +0.20)."""
+    res = retail.promotion(retail.example_promotion(), baseline=4, cost=1200, margin=0.35)
+    t = res.table.iloc[0]
+    regular = 38.0
+    unit_cost = regular * (1 - 0.35)
+    promo_gp = t["promo_units"] * (regular * 0.85 - unit_cost)      # every unit sold at the discounted price
+    base_gp = t["baseline_units"] * t["periods"] * (regular - unit_cost)
+    assert t["incremental_gp"] == pytest.approx(promo_gp - base_gp)
+    assert t["incremental_gp"] == pytest.approx(-850, abs=10)
+    assert res.roi == pytest.approx((promo_gp - base_gp - 1200) / 1200)
+    assert res.roi == pytest.approx(-1.7, abs=0.02)
+    # the old formula (extra units at the full margin) said +0.20
+    assert (t["incremental_sales"] * 0.35 - 1200) / 1200 == pytest.approx(0.204, abs=1e-3)
+    assert res.roi < 0
 
 
 def test_promotion_fit_table():

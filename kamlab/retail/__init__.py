@@ -33,13 +33,16 @@ Examples
 
 from __future__ import annotations
 
+from ._basics import (BASIC_DISPLAY, POSM_TYPES, PROMOTION_PROS_CONS, SPECIAL_DISPLAYS, pros_cons_table,
+                      reference_table)
 from ._contest import METRICS, ContestResult, contest, example_clerks
 from ._display import (DISPLAY_PRINCIPLES, AuditResult, FacingsResult, display_audit, example_facings,
                        facings)
 from ._distribution import PORTFOLIO, DistributionResult, distribution_check, example_listing
 from ._plan_rules import (COMPETITOR_RESPONSES, EDUCATION_STRATEGIES, GIFT_LIMIT, INFORMATION_ITEMS, PLAN_KINDS,
                           RELATIONSHIP_ACTIONS, TRAINING_AUDIENCES, TRAINING_CONTENT, TRAINING_FORMS, TRAINING_STEPS)
-from ._plans import TODAY, PlanCheck, PlanProblem, plan_check, plan_overview
+from ._plan_rules import ENGLISH as ENGLISH_NAMES
+from ._plans import PROMOTION_PLAN_ITEMS, TODAY, PlanCheck, PlanProblem, plan_check, plan_overview
 from ._price import SUGGESTED_PRICES, PriceResult, example_prices, price_watch
 from ._promotion import (CATEGORY_ROLES, PROMOTION_FIT, PROMOTION_TYPES, PromotionResult, example_promotion,
                          fit_table, promotion)
@@ -53,5 +56,6 @@ __all__ = [
     "contest", "ContestResult", "example_clerks", "METRICS",
     "plan_check", "PlanCheck", "PlanProblem", "plan_overview", "PLAN_KINDS", "TODAY", "TRAINING_AUDIENCES",
     "TRAINING_CONTENT", "TRAINING_FORMS", "TRAINING_STEPS", "EDUCATION_STRATEGIES", "COMPETITOR_RESPONSES",
-    "RELATIONSHIP_ACTIONS", "GIFT_LIMIT", "INFORMATION_ITEMS",
+    "RELATIONSHIP_ACTIONS", "GIFT_LIMIT", "INFORMATION_ITEMS", "ENGLISH_NAMES", "PROMOTION_PLAN_ITEMS",
+    "BASIC_DISPLAY", "POSM_TYPES", "SPECIAL_DISPLAYS", "PROMOTION_PROS_CONS", "pros_cons_table", "reference_table",
 ]

@@ -27,7 +27,7 @@ from .._problems import Problem
 
 __all__ = ["PLAN_KINDS", "TRAINING_AUDIENCES", "TRAINING_CONTENT", "TRAINING_FORMS", "TRAINING_STEPS",
            "EDUCATION_STRATEGIES", "COMPETITOR_RESPONSES", "RELATIONSHIP_ACTIONS", "GIFT_LIMIT",
-           "INFORMATION_ITEMS", "ENGLISH", "MSGS", "Collector", "RULES", "english"]
+           "INFORMATION_ITEMS", "PROMOTION_PLAN_ITEMS", "ENGLISH", "MSGS", "Collector", "RULES", "english"]
 
 #: kind -> (中文, English, seed element).
 PLAN_KINDS: dict[str, tuple[str, str, str]] = {
@@ -36,6 +36,7 @@ PLAN_KINDS: dict[str, tuple[str, str, str]] = {
     "competitor": ("竞品动态记录", "Competitor actions log", "七、竞品打击"),
     "relationship": ("客情关系日历", "Relationship calendar", "八、客情关系维护"),
     "information": ("信息收集清单", "Information collection checklist", "九、信息收集与分析"),
+    "promotion": ("促销计划书", "Promotion plan", "五、做设计促销活动"),
 }
 TRAINING_AUDIENCES: dict[str, frozenset[str]] = {"店长": frozenset({"管理类", "知识类"}),
                                                  "店员": frozenset({"知识类", "技巧类"})}
@@ -47,6 +48,9 @@ COMPETITOR_RESPONSES = ("陈列竞赛", "店员培训", "促销应对", "价格�
 RELATIONSHIP_ACTIONS = ("节日生日问候", "适时家庭拜访", "公司小礼品", "产品知识分享", "拜访时派送小零食")
 #: Compliance: the largest gift value (yuan) a relationship action may carry.
 GIFT_LIMIT = 200.0
+#: The items of a promotion plan (促销计划书) and the seed's five promotion types it may use.
+PROMOTION_PLAN_ITEMS = ("objective", "product", "type", "start", "budget", "owner", "evaluation")
+PROMOTION_KINDS = ("折扣", "限时特价", "买赠", "会员优惠", "主题日促")
 INFORMATION_ITEMS = ("库存和批号", "竞品信息", "消费者信息", "店员和店长信息", "会员日和促销信息")
 #: The English names of the checklists' vocabulary (the Chinese keys above stay what a plan holds).
 ENGLISH: dict[str, str] = {
@@ -66,6 +70,8 @@ ENGLISH: dict[str, str] = {
     "库存和批号": "stock and batch numbers", "竞品信息": "competitor information",
     "消费者信息": "consumer information", "店员和店长信息": "clerk and store-manager information",
     "会员日和促销信息": "member days and promotions",
+    "折扣": "discount", "限时特价": "time-limited special price", "买赠": "gift with purchase",
+    "会员优惠": "member offer", "主题日促": "theme-day promotion",
 }
 MSGS = Messages({
     "kind": ("没有这种计划：{kind!r}。可选：{known}。", "Unknown plan kind {kind!r}. Choose one of: {known}."),
@@ -88,6 +94,7 @@ MSGS = Messages({
              "Gift value {value!r} yuan is above the compliance limit of {limit:g} yuan (no cash, tobacco or "
              "alcohol; small gifts only)."),
     "entry": ("第 {n} 条：", "Entry {n}: "),
+    "budget": ("费用 budget = {value!r} 应是大于 0 的金额（元）。", "budget = {value!r} should be an amount > 0 (yuan)."),
     "info": ("信息收集清单缺少“{item}”（需写上频率 frequency 和负责人 owner）。",
              "The checklist lacks “{item_en}” (give it a frequency and an owner)."),
 })
@@ -249,5 +256,18 @@ def _information(plan: Mapping[str, Any], c: Collector, today: dt.date) -> None:
             c.add(item, "info", item=item, item_en=english(item))
 
 
+def _promotion(plan: Mapping[str, Any], c: Collector, today: dt.date) -> None:
+    _text(plan, "objective", c)
+    _text(plan, "product", c)
+    _choice(plan, "type", PROMOTION_KINDS, c)
+    _check_date(plan, "start", c, today, past=False)
+    budget = plan.get("budget")
+    c.item("budget")
+    if isinstance(budget, bool) or not isinstance(budget, (int, float, np.integer, np.floating)) or not budget > 0:
+        c.add("budget", "budget", value=budget)
+    _text(plan, "owner", c)
+    _text(plan, "evaluation", c)
+
+
 RULES = {"training": _training, "education": _education, "competitor": _competitor,
-          "relationship": _relationship, "information": _information}
+          "relationship": _relationship, "information": _information, "promotion": _promotion}

@@ -23,7 +23,11 @@ Kinds and what is checked (``today`` is the course date, default
   ``contact``, ``action`` (one of :data:`RELATIONSHIP_ACTIONS`), ``value``
   (yuan) ≤ :data:`GIFT_LIMIT` (合规: no cash, no liquor, small gifts only);
 * ``"information"`` 信息收集清单 — every item of :data:`INFORMATION_ITEMS`
-  with a ``frequency`` and an ``owner``.
+  with a ``frequency`` and an ``owner``;
+* ``"promotion"`` 促销计划书 — every item of :data:`PROMOTION_PLAN_ITEMS`:
+  ``objective``, ``product``, ``type`` (one of the seed's five promotion
+  types), ``start`` within 90 days, ``budget`` > 0 (yuan), ``owner``,
+  ``evaluation`` (how the result is judged).
 
 Examples
 --------
@@ -51,8 +55,8 @@ from .._i18n import Messages, localized
 from .._plotting import new_axes, styled
 from .._problems import Problem
 from .._result import TableResult
-from ._plan_rules import (COMPETITOR_RESPONSES, EDUCATION_STRATEGIES, ENGLISH, GIFT_LIMIT,
-                          INFORMATION_ITEMS, PLAN_KINDS, RELATIONSHIP_ACTIONS, RULES, TRAINING_AUDIENCES,
+from ._plan_rules import (COMPETITOR_RESPONSES, EDUCATION_STRATEGIES, ENGLISH, GIFT_LIMIT, PROMOTION_PLAN_ITEMS,
+                          INFORMATION_ITEMS, PLAN_KINDS, PROMOTION_PLAN_ITEMS, RELATIONSHIP_ACTIONS, RULES, TRAINING_AUDIENCES,
                           TRAINING_CONTENT, TRAINING_FORMS, TRAINING_STEPS, Collector, english)
 from ._plan_rules import MSGS as RULE_MSGS
 
@@ -61,7 +65,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = ["TODAY", "PLAN_KINDS", "TRAINING_AUDIENCES", "TRAINING_CONTENT", "TRAINING_FORMS", "TRAINING_STEPS",
            "EDUCATION_STRATEGIES", "COMPETITOR_RESPONSES", "RELATIONSHIP_ACTIONS", "GIFT_LIMIT",
-           "INFORMATION_ITEMS", "ENGLISH", "PlanProblem", "PlanCheck", "plan_check", "plan_overview"]
+           "INFORMATION_ITEMS", "PROMOTION_PLAN_ITEMS", "ENGLISH", "PlanProblem", "PlanCheck", "plan_check", "plan_overview"]
 
 #: The course date (checks of due dates count from it).
 TODAY = COURSE_TODAY.isoformat()
@@ -71,7 +75,8 @@ PlanProblem = Problem
 #: The seed section of each kind, in English.
 _SEED_EN = {"training": "Part 2, 4. Store training", "education": "Part 2, 6. Consumer education",
             "competitor": "Part 2, 7. Competitor response", "relationship": "Part 2, 8. Relationship upkeep",
-            "information": "Part 2, 9. Information collection and analysis"}
+            "information": "Part 2, 9. Information collection and analysis",
+            "promotion": "Part 2, 5. Promotion plan"}
 MSGS = Messages({
     "ok": ("✓ 完整", "✓ complete"),
     "title": ("{kind}：{ok} 项完整，{bad} 项需要修改", "{kind}: {ok} items complete, {bad} to fix"),
@@ -88,6 +93,8 @@ _CHECKS = {
     "competitor": ("日期、竞品、动作、我方应对、负责人", "date, competitor, action, our response, owner"),
     "relationship": ("日期、对象、动作、礼品价值合规", "date, contact, action, compliant gift value"),
     "information": ("五类信息各有频率和负责人", "five kinds of information, each with frequency and owner"),
+    "promotion": ("目标、产品、方式、开始日期、费用、负责人、评估方法", "objective, product, type, start, budget, owner, "
+                                                            "evaluation"),
 }
 
 
@@ -161,7 +168,7 @@ def plan_check(kind: str, plan: Any, *, today: str = TODAY) -> PlanCheck:
     day = parse_date(today)
     if day is None:
         raise BadSpecError(*RULE_MSGS.both("date", field="today", value=today), column="today")
-    if kind in ("training", "education", "information") and not isinstance(plan, Mapping):
+    if kind in ("training", "education", "information", "promotion") and not isinstance(plan, Mapping):
         raise BadValueError(*RULE_MSGS.both("dict", what=PLAN_KINDS[kind][0], what_en=PLAN_KINDS[kind][1],
                                           got=type(plan).__name__), column=kind)
     c = Collector()
@@ -176,12 +183,12 @@ def plan_check(kind: str, plan: Any, *, today: str = TODAY) -> PlanCheck:
 
 
 def plan_overview() -> pd.DataFrame:
-    """The five lighter elements: name, seed section and what :func:`plan_check` checks.
+    """The checklists: the lighter elements and the promotion plan, seed section and what :func:`plan_check` checks.
 
     Examples
     --------
     >>> plan_overview().index.tolist()
-    ['training', 'education', 'competitor', 'relationship', 'information']
+    ['training', 'education', 'competitor', 'relationship', 'information', 'promotion']
     """
     return pd.DataFrame({
         MSGS.label("element"): [localized(v[0], v[1]) for v in PLAN_KINDS.values()],

@@ -9,10 +9,24 @@ series of the promoted product:
   over the *baseline* periods (default: the 4 periods right before the
   promotion) — what would have sold without it;
 * ``incremental_units`` = Σ units in the promotion − baseline_units × its
-  length; ``incremental_sales`` likewise in yuan;
+  length; ``incremental_sales`` likewise in yuan (turnover, not profit);
 * ``lift`` = mean units per promotion period / baseline_units − 1;
-* ``roi`` = (incremental_sales × margin − cost) / cost: the incremental
-  gross profit net of the promotion cost, per yuan spent.
+* the gross profit: ``regular_price`` = baseline_sales / baseline_units,
+  ``unit_cost`` = regular_price × (1 − margin) (*margin* is the gross margin
+  at the regular price); ``promo_gp`` = promo_sales − promo_units × unit_cost
+  is the gross profit of **all** units sold in the promotion, at the
+  discounted price; ``baseline_gp`` = baseline_units × periods ×
+  regular_price × margin is what the same weeks earn without the promotion;
+* ``incremental_gp`` = promo_gp − baseline_gp: the discount is charged to the
+  units that would have sold anyway, not only to the extra ones;
+* ``net_gain`` = incremental_gp − cost and ``roi`` = net_gain / cost: what
+  each yuan of promotion cost brought back, net.  *cost* is what the
+  promotion cost besides the discount (materials, staff, set-up); the
+  discount is already in the sales.
+
+Counting only the extra units at the regular margin (incremental_sales ×
+margin) overstates the result: a 15 %-off promotion with a 48 % lift looks
+profitable that way (ROI +0.20) while its gross profit falls (ROI −1.7).
 
 :data:`PROMOTION_FIT` — which promotion type suits which category role.
 The seed names the topic (不同品类角色的适合的促销方式) without the table, so
@@ -25,11 +39,19 @@ Examples
 >>> import pandas as pd
 >>> df = pd.DataFrame({"week": [1, 2, 3, 4], "units": [100, 100, 150, 170],
 ...                    "sales": [3800, 3800, 5100, 5780], "promo": [False, False, True, True]})
->>> res = promotion(df, baseline=2, cost=1000, margin=0.5)
->>> res.table[["baseline_units", "incremental_units", "incremental_sales", "lift", "roi"]]
-           baseline_units  incremental_units  incremental_sales  lift   roi
+>>> res = promotion(df, baseline=2, cost=500, margin=0.5)
+>>> res.table[["incremental_units", "lift", "unit_cost", "promo_gp", "baseline_gp"]]
+           incremental_units  lift  unit_cost  promo_gp  baseline_gp
 promotion
-promo               100.0              120.0             3280.0  0.6  0.64
+promo                  120.0   0.6       19.0    4800.0       3800.0
+>>> res.table[["incremental_gp", "net_gain", "roi"]]
+           incremental_gp  net_gain  roi
+promotion
+promo              1000.0     500.0  1.0
+
+Regular price 38, cost 19; 4 off in the promotion: 320 units × 15 = 4,800
+against 200 × 19 = 3,800 without it: +1,000 of gross profit, 500 net of the
+cost, ROI 1.0.
 """
 
 from __future__ import annotations
@@ -43,6 +65,7 @@ import pandas as pd
 
 from .._errors import BadSpecError, BadValueError
 from .._i18n import Messages, localized
+from .._labels import register
 from .._plotting import new_axes, styled
 from .._result import TableResult
 from .._validate import numeric_column, require_columns, require_table
@@ -76,8 +99,8 @@ PROMOTION_FIT: dict[str, tuple[str, ...]] = {
 }
 
 MSGS = Messages({
-    "title": ("促销评估：提升 {lift:+.0%}，增量销售 {incr:,.0f} 元，ROI {roi:+.2f}",
-              "Promotion: lift {lift:+.0%}, incremental sales {incr:,.0f} yuan, ROI {roi:+.2f}"),
+    "title": ("促销评估：提升 {lift:+.0%}，增量毛利 {gp:+,.0f} 元，ROI {roi:+.2f}",
+              "Promotion: lift {lift:+.0%}, incremental gross profit {gp:+,.0f} yuan, ROI {roi:+.2f}"),
     "units": ("销量（盒）", "Units"),
     "base": ("基线（{n} 期平均）", "Baseline ({n}-period mean)"),
     "promo": ("促销期", "Promotion"),
@@ -98,6 +121,22 @@ MSGS = Messages({
                "margin = {value!r} is invalid: use a fraction between 0 and 1, e.g. 0.35."),
     "zero": ("基线期平均销量是 0，无法计算提升率。请换几期有销量的基线。",
              "The baseline sells 0 units on average; lift cannot be computed. Choose baseline periods with sales."),
+})
+
+
+register({
+    "period_start": ("促销开始", "promotion start"), "period_end": ("促销结束", "promotion end"),
+    "periods": ("促销期数", "promotion periods"), "baseline_start": ("基线开始", "baseline start"),
+    "baseline_end": ("基线结束", "baseline end"), "baseline_periods": ("基线期数", "baseline periods"),
+    "baseline_units": ("基线销量（每期）", "baseline units per period"),
+    "baseline_sales": ("基线销售额（每期）", "baseline sales per period"),
+    "promo_units": ("促销期销量", "promotion units"), "promo_sales": ("促销期销售额", "promotion sales"),
+    "incremental_units": ("增量销量", "incremental units"), "incremental_sales": ("增量销售额", "incremental sales"),
+    "lift": ("提升率", "lift"), "cost": ("促销费用", "promotion cost"), "margin": ("正常价毛利率", "margin"),
+    "regular_price": ("正常售价", "regular price"), "unit_cost": ("单位成本", "unit cost"),
+    "promo_gp": ("促销期毛利", "promotion gross profit"), "baseline_gp": ("基线毛利", "baseline gross profit"),
+    "incremental_gp": ("增量毛利", "incremental gross profit"), "net_gain": ("扣除费用后净增", "net gain"),
+    "roi": ("ROI", "ROI"), "old_roi": ("旧算法 ROI（只算增量，错误）", "old ROI (extra units only, wrong)"),
 })
 
 
@@ -127,7 +166,7 @@ class PromotionResult(TableResult):
 
     @property
     def roi(self) -> float:
-        """(incremental sales × margin − cost) / cost."""
+        """(incremental gross profit − cost) / cost, the discount charged to every unit sold."""
         return float(self.table["roi"].iloc[0])
 
     @property
@@ -156,7 +195,7 @@ class PromotionResult(TableResult):
         ax.set_xticks(x, [str(p) for p in s.index], fontsize=8)
         ax.set_xlabel(MSGS.label("xlabel"))
         ax.set_ylabel(MSGS.label("units"))
-        ax.set_title(MSGS("title", lift=t["lift"], incr=t["incremental_sales"], roi=t["roi"]), fontsize=10)
+        ax.set_title(MSGS("title", lift=t["lift"], gp=t["incremental_gp"], roi=t["roi"]), fontsize=10)
         ax.legend(fontsize=8, loc="upper left")
         return ax
 
@@ -181,14 +220,16 @@ def promotion(df: pd.DataFrame, *, cost: float, baseline: int | Sequence[Any] = 
         One row per period: *time_col* (sortable), *units_col*, *sales_col*,
         and optionally ``promo`` (True in the promotion periods).
     cost : float
-        What the promotion cost (yuan): discounts funded, gifts, materials.
+        What the promotion cost (yuan) besides the discount: materials,
+        staff, set-up, gifts (the discount is already in *sales_col*).
     baseline : int or list
         The number of periods right before the promotion used as the
         baseline (the trainee's decision), or the periods themselves.
     period : list, optional
         The promotion periods (default: the rows with ``promo`` True).
     margin : float
-        Gross margin on the incremental sales.
+        Gross margin at the regular price (the baseline's mean price):
+        unit cost = regular price × (1 − margin).
 
     Returns
     -------
@@ -197,7 +238,9 @@ def promotion(df: pd.DataFrame, *, cost: float, baseline: int | Sequence[Any] = 
         ``periods``, ``baseline_start``, ``baseline_end``,
         ``baseline_periods``, ``baseline_units``, ``baseline_sales``,
         ``promo_units``, ``promo_sales``, ``incremental_units``,
-        ``incremental_sales``, ``lift``, ``cost``, ``margin``, ``roi``.
+        ``incremental_sales``, ``lift``, ``cost``, ``margin``,
+        ``regular_price``, ``unit_cost``, ``promo_gp``, ``baseline_gp``,
+        ``incremental_gp``, ``net_gain``, ``roi`` (see the module docstring).
 
     Raises
     ------
@@ -213,8 +256,12 @@ def promotion(df: pd.DataFrame, *, cost: float, baseline: int | Sequence[Any] = 
                period_start  period_end  baseline_units  incremental_units   lift
     promotion
     promo                 8           9          208.75              201.5  0.483
-    >>> round(res.roi, 3)
-    0.204
+    >>> res.table[["promo_gp", "baseline_gp", "incremental_gp", "net_gain"]].round(1)
+               promo_gp  baseline_gp  incremental_gp  net_gain
+    promotion
+    promo        4704.4      5552.8          -848.3   -2048.3
+    >>> round(res.roi, 2)
+    -1.71
     """
     require_table(df, table="promotion")
     require_columns(df, [time_col, units_col, sales_col], table="promotion")
@@ -257,13 +304,19 @@ def promotion(df: pd.DataFrame, *, cost: float, baseline: int | Sequence[Any] = 
     n = len(period)
     incr_units = p_units - b_units * n
     incr_sales = p_sales - b_sales * n
+    price = b_sales / b_units
+    unit_cost = price * (1 - margin)
+    promo_gp = p_sales - p_units * unit_cost
+    base_gp = b_units * n * price * margin
+    incr_gp = promo_gp - base_gp
     out = pd.DataFrame({
         "period_start": [period[0]], "period_end": [period[-1]], "periods": [n],
         "baseline_start": [base[0]], "baseline_end": [base[-1]], "baseline_periods": [len(base)],
         "baseline_units": [b_units], "baseline_sales": [b_sales], "promo_units": [p_units],
         "promo_sales": [p_sales], "incremental_units": [incr_units], "incremental_sales": [incr_sales],
         "lift": [p_units / n / b_units - 1], "cost": [cost], "margin": [margin],
-        "roi": [(incr_sales * margin - cost) / cost],
+        "regular_price": [price], "unit_cost": [unit_cost], "promo_gp": [promo_gp], "baseline_gp": [base_gp],
+        "incremental_gp": [incr_gp], "net_gain": [incr_gp - cost], "roi": [(incr_gp - cost) / cost],
     }, index=pd.Index(["promo"], name="promotion"))
     role = np.where(s.index.isin(period), "promo", np.where(s.index.isin(base), "baseline", "other"))
     series = s.assign(role=role)

@@ -1,20 +1,23 @@
-"""The case of m10: the course constants, the worked examples, the contest's chain, the messages."""
+"""The case of m10: the course constants, the worked examples, the key account whose stores compete."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from ..._dates import COURSE_TODAY
-from ..._i18n import Messages
-from ...retail import PORTFOLIO, SUGGESTED_PRICES
+from ...retail import BASIC_DISPLAY, PORTFOLIO, POSM_TYPES, PROMOTION_TYPES, SPECIAL_DISPLAYS, SUGGESTED_PRICES
 from ..m06 import sellout_chain
 
-__all__ = ["DATA_TERMS", "MODULE", "DATASET", "TODAY", "PROMO_COST", "MARGIN", "PRODUCT_ROLE", "EXAMPLE_AUDIT",
-           "EXAMPLE_INFORMATION", "MSGS", "course_chain"]
+__all__ = ["DATA_TERMS", "MODULE", "DATASET", "TODAY", "PROMO_COST", "MARGIN", "PRODUCT_ROLE", "PASS_LINE",
+           "FAIR_BAND", "PRICE_BAND", "NONE", "VERDICTS", "RULES", "SEED_RULE", "EXAMPLE_AUDIT",
+           "EXAMPLE_INFORMATION", "course_chain"]
 
 #: Data of the retail tool's example tables, the same in both languages: the product
-#: categories (kl.retail.PORTFOLIO) and the example products (kl.retail.SUGGESTED_PRICES).
-DATA_TERMS: tuple[str, ...] = (*PORTFOLIO, *SUGGESTED_PRICES)
+#: categories (kl.retail.PORTFOLIO), the example products (kl.retail.SUGGESTED_PRICES)
+#: the seed's promotion types as the answer lines write them, and the names of the tool's
+#: display catalogue (terms of the trade: 端架, 堆头, 海报 …).
+DATA_TERMS: tuple[str, ...] = (*PORTFOLIO, *SUGGESTED_PRICES, *PROMOTION_TYPES, "无", *BASIC_DISPLAY,
+                               *(k for v in BASIC_DISPLAY.values() for k in v), *POSM_TYPES, *SPECIAL_DISPLAYS)
 
 #: Module id.
 MODULE = "m10"
@@ -22,12 +25,40 @@ MODULE = "m10"
 DATASET = "sellout"
 #: The course date: plan dates count from it.
 TODAY = COURSE_TODAY.isoformat()
-#: What the two-week promotion of 清感颗粒 cost (yuan: POP material, staff, theme-day set-up).
+#: What the two-week promotion of 清感颗粒 cost besides the discount (yuan: POP material, staff, set-up).
 PROMO_COST = 1200.0
-#: Gross margin on incremental sales of 清感颗粒.
+#: Gross margin of 清感颗粒 at its regular price (38 yuan).
 MARGIN = 0.35
 #: 清感颗粒 is a cold remedy (感冒止咳): in the winter peak it plays the seasonal role.
 PRODUCT_ROLE = "季节性"
+#: This quarter's pass line of the distribution check (the seed's goal is 100 %).
+PASS_LINE = 0.8
+#: A store's fair-share index within 1 ± this is fair; below is under-exposed.
+FAIR_BAND = 0.2
+#: The company's price band around the suggested retail price.
+PRICE_BAND = (-0.1, 0.1)
+#: The option "none of them" of the pick-several exercises.
+NONE = "无"
+#: Exercise 5's verdicts on the promotion: code -> (中文, English).
+VERDICTS: dict[str, tuple[str, str]] = {
+    "lift": ("值得：销量比基线提升了一大截", "Worth it: units rose well above the baseline"),
+    "sales": ("值得：增量销售额远高于促销费用", "Worth it: the incremental sales are far above the cost"),
+    "extra_margin": ("值得：增量销量按正常毛利率算，扣掉费用还有赚",
+                     "Worth it: the extra units at the regular margin pay for the cost"),
+    "gp_gain": ("值得：折扣让利算到促销期所有销量上，扣掉费用后毛利仍比不促销时多",
+                "Worth it: with the discount on every unit sold and the cost paid, gross profit beats no promotion"),
+    "gp_loss": ("不值得：折扣让利算到促销期所有销量上，毛利加上费用比不促销时少（ROI 为负）",
+                "Not worth it: with the discount on every unit sold plus the cost, gross profit falls short of no "
+                "promotion (negative ROI)"),
+}
+#: Exercise 7's ranking rules of the single-store contest: metric -> (中文, English).
+RULES: dict[str, tuple[str, str]] = {
+    "units": ("按本月销量（绝对量）排名", "rank by units this month"),
+    "increase": ("按比上月的增长量排名", "rank by the increase over last month"),
+    "growth": ("按比上月的增长率排名（不设基数）", "rank by growth over last month, no minimum base"),
+}
+#: The seed's rule for the all-product single-store contest: 依据上月销售量，确定增长量，以单店为单位排名.
+SEED_RULE = "increase"
 #: The worked example of a display audit (three stores, 0 / 1 / 2 per principle).
 EXAMPLE_AUDIT: dict[str, list[Any]] = {
     "store_id": ["D01", "D02", "D03"],
@@ -42,46 +73,9 @@ EXAMPLE_INFORMATION: dict[str, dict[str, str]] = {
     "会员日和促销信息": {"frequency": "每月", "owner": "KA 经理"},
 }
 
-MSGS = Messages({
-    "target": ("铺货达标线", "Pass line"),
-    "months": ("新品采购期限（月）", "New product: HQ buys within (months)"),
-    "failing": ("未达标的连锁：{ids}", "Chains below standard: {ids}"),
-    "none": ("（无）", "(none)"),
-    "tolerance": ("合理区间 ±", "Fair band ±"),
-    "exposure": ("陈列不足：{under}；陈列过度：{over}", "Under-exposed: {under}; over-exposed: {over}"),
-    "low": ("价格带下限", "Band: lower"),
-    "high": ("价格带上限", "Band: upper"),
-    "abnormal": ("价格异常 {n} 条", "{n} abnormal prices"),
-    "baseline": ("基线周数（促销前）", "Baseline weeks (before)"),
-    "promo_line": ("提升 {lift:+.0%}；增量销售 {incr:,.0f} 元；ROI {roi:+.2f}",
-                   "Lift {lift:+.0%}; incremental sales {incr:,.0f} yuan; ROI {roi:+.2f}"),
-    "role": ("清感颗粒的品类角色", "Category role of 清感颗粒"),
-    "promotion": ("促销方式", "Promotion type"),
-    "metric": ("排名依据", "Rank by"),
-    "m_units": ("本月销量（绝对量）", "units this month"),
-    "m_increase": ("比上月增长量", "increase over last month"),
-    "m_growth": ("比上月增长率", "growth over last month"),
-    "min_last": ("增长率的最低基数（上月盒数）", "Growth: minimum base (last month units)"),
-    "top": ("奖励名额（前几名）", "Prizes (top n)"),
-    "audience": ("培训对象", "Audience"),
-    "content": ("培训内容", "Content"),
-    "form": ("培训形式", "Form"),
-    "date": ("培训日期（YYYY-MM-DD）", "Date (YYYY-MM-DD)"),
-    "owner": ("负责人", "Owner"),
-    "plan_ok": ("✓ 店教计划完整。", "✓ The training plan is complete."),
-    "plan_bad": ("店教计划还有问题：", "The training plan still has problems:"),
-    "t_q1": ("铺货检查：选择达标线和新品采购期限", "Distribution check: pass line and new-product window"),
-    "t_q2": ("陈列面：公平份额的合理区间", "Facings: the fair-share band"),
-    "t_q3": ("价格维护：建议零售价的价格带", "Price watch: the band around the suggested price"),
-    "t_q4": ("促销评估：基线取促销前几周", "Promotion: how many weeks before form the baseline"),
-    "t_q5": ("品类角色与促销方式", "Category role and promotion type"),
-    "t_q6": ("单店销售竞赛：排名规则", "Single-store contest: ranking rule"),
-    "t_q7": ("店教计划", "Store training plan"),
-})
-
 
 def course_chain(sellout: Any, chains: Any) -> str:
-    """The chain of the contest exercise: m02's key account (the default one), whose stores are in the data.
+    """The chain of the contest exercises: m02's key account (the default one), whose stores are in the data.
 
     Examples
     --------

@@ -1,56 +1,81 @@
-"""The no-code forms of m10: each writes the trainee's decisions and the call that computes the answer."""
+"""The no-code forms of m10: each shows its chart and writes the trainee's decision as a literal line.
+
+Every form starts neutral (nothing ticked, "（请选择）") and prints all it says inside ``draw``, which
+reruns on every change of a control.
+"""
 
 from __future__ import annotations
 
-import json
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import ipywidgets as w
+import pandas as pd
 
 from ... import retail
 from ..._i18n import localized
-from ...widgets import AnswerForm, dropdown, multi_select, slider
-from ._case import MARGIN, MSGS, PROMO_COST, TODAY
+from ...widgets import AnswerForm, choice, literal, multi_select, text_answer
+from ._case import NONE, RULES, SEED_RULE, TODAY, VERDICTS
+from ._messages import MSGS
+from ._model import distribution, promotion_result, ranking
 
-__all__ = ["distribution_form", "facings_form", "price_form", "promotion_form", "fit_form", "contest_form",
-           "training_form"]
-
-
-def _ids(ids: list[str]) -> str:
-    return localized("、", ", ").join(ids) if ids else MSGS("none")
+__all__ = ["distribution_form", "hq_form", "facings_form", "price_form", "promotion_form", "fit_form",
+           "rule_form", "winner_form", "training_form", "text_form"]
 
 
-def distribution_form(sellout: Any, listing: Any) -> AnswerForm:
-    """Exercise 1: the pass line and the new-product window; chart of the three rates per chain.
+def _ticked(ids: Sequence[str]) -> str:
+    return MSGS("ticked", n=len(ids), ids=localized("、", ", ").join(ids) if ids else "—")
+
+
+def _pick(key: str, ids: Sequence[str], label: str, chart: Callable[[], Any], title: str, *,
+          none: bool = True) -> AnswerForm:
+    options = ([(MSGS("none_option"), NONE)] if none else []) + [(i, i) for i in ids]
+    control = multi_select(options, label=label)
+
+    def draw(values: dict[str, Any]) -> None:
+        print(_ticked(list(values["ids"])))
+        chart()
+
+    return AnswerForm({"ids": control}, line=lambda v: f"{key} = " + literal(list(v["ids"])), draw=draw,
+                      title=title)
+
+
+def distribution_form(sellout: pd.DataFrame, listing: Any) -> AnswerForm:
+    """Exercise 1: the three rates per chain at the 0.8 pass line; tick the chains below it.
 
     Examples
     --------
     >>> import contextlib, io, kamlab as kl
-    >>> sellout = kl.datasets.load("sellout")
+    >>> s = kl.datasets.load("sellout")
     >>> with contextlib.redirect_stdout(io.StringIO()):
-    ...     form = distribution_form(sellout, kl.retail.example_listing(sellout))
-    ...     form.controls["target"].value = 0.9
-    >>> form.line
-    'q1 = kl.retail.distribution_check(sellout, hq_listed=listing, target=0.9, new_product_months=1)'
+    ...     form = distribution_form(s, kl.retail.example_listing(s))
+    >>> form.line, form.text
+    ('q1 = []', '已勾选 0 项：—')
+    >>> form.controls["ids"].tick(["C09", "C30"]); form.line
+    'q1 = ["C09", "C30"]'
     """
-    target = slider(1.0, 0.8, 1.0, 0.05, label=MSGS("target"))
-    months = slider(1, 0, 3, label=MSGS("months"))
-
-    def line(v: dict[str, Any]) -> str:
-        return (f"q1 = kl.retail.distribution_check(sellout, hq_listed=listing, target={round(v['target'], 2)!r}, "
-                f"new_product_months={int(v['months'])})")
-
-    def draw(v: dict[str, Any]) -> None:
-        res = retail.distribution_check(sellout, hq_listed=listing, target=round(v["target"], 2),
-                                        new_product_months=int(v["months"]))
-        res.plot()
-        print(MSGS("failing", ids=_ids(res.failing)))
-
-    return AnswerForm({"target": target, "months": months}, line=line, draw=draw, title=MSGS("t_q1"))
+    res = distribution(sellout, listing)
+    return _pick("q1", [str(i) for i in res.table.index], MSGS("failing_pick"), res.plot, MSGS("t_q1"))
 
 
-def facings_form(shelf: Any) -> AnswerForm:
-    """Exercise 2: the tolerance of the fair-share band; scatter of facing vs market share.
+def hq_form(sellout: pd.DataFrame, listing: Any) -> AnswerForm:
+    """Exercise 2: the same chart; tick the chains whose problem is the HQ's purchase of our categories.
+
+    Examples
+    --------
+    >>> import contextlib, io, kamlab as kl
+    >>> s = kl.datasets.load("sellout")
+    >>> with contextlib.redirect_stdout(io.StringIO()):
+    ...     form = hq_form(s, kl.retail.example_listing(s))
+    >>> form.controls["ids"].tick(["无"]); form.line
+    'q2 = ["无"]'
+    """
+    res = distribution(sellout, listing)
+    return _pick("q2", [str(i) for i in res.table.index], MSGS("hq_pick"), res.plot, MSGS("t_q2"))
+
+
+def facings_form(shelf: pd.DataFrame) -> AnswerForm:
+    """Exercise 3: facing share against sales share with the fair band ±20 %; tick the under-exposed stores.
 
     Examples
     --------
@@ -58,53 +83,46 @@ def facings_form(shelf: Any) -> AnswerForm:
     >>> with contextlib.redirect_stdout(io.StringIO()):
     ...     form = facings_form(kl.retail.example_facings())
     >>> form.line
-    'q2 = kl.retail.facings(shelf, tolerance=0.2)'
+    'q3 = []'
     """
-    tol = slider(0.2, 0.05, 0.5, 0.05, label=MSGS("tolerance"))
-
-    def line(v: dict[str, Any]) -> str:
-        return f"q2 = kl.retail.facings(shelf, tolerance={round(v['tolerance'], 2)!r})"
-
-    def draw(v: dict[str, Any]) -> None:
-        res = retail.facings(shelf, tolerance=round(v["tolerance"], 2))
-        res.plot()
-        print(MSGS("exposure", under=_ids(res.under_exposed), over=_ids(res.over_exposed)))
-
-    return AnswerForm({"tolerance": tol}, line=line, draw=draw, title=MSGS("t_q2"))
+    res = retail.facings(shelf, tolerance=0.2)
+    ids = [str(i) for i in shelf["store_id"]] if "store_id" in shelf.columns else [str(i) for i in res.table.index]
+    return _pick("q3", ids, MSGS("under_pick"), res.plot, MSGS("t_q3"))
 
 
-def price_form(prices: Any) -> AnswerForm:
-    """Exercise 3: the price band around the suggested retail price; deviations chart.
+def price_form(prices: pd.DataFrame) -> AnswerForm:
+    """Exercise 4: every price against the ±10 % band of the suggested retail price; tick the stores.
 
     Examples
     --------
     >>> import contextlib, io, kamlab as kl
     >>> with contextlib.redirect_stdout(io.StringIO()):
     ...     form = price_form(kl.retail.example_prices())
-    ...     form.controls["low"].value = -0.15
-    >>> form.line
-    'q3 = kl.retail.price_watch(prices, suggested=kl.retail.SUGGESTED_PRICES, band=(-0.15, 0.1))'
+    >>> form.controls["ids"].tick(["P06"]); form.line
+    'q4 = ["P06"]'
     """
-    low = slider(-0.1, -0.3, -0.05, 0.05, label=MSGS("low"))
-    high = slider(0.1, 0.05, 0.3, 0.05, label=MSGS("high"))
-
-    def band(v: dict[str, Any]) -> tuple[float, float]:
-        return round(v["low"], 2), round(v["high"], 2)
-
-    def line(v: dict[str, Any]) -> str:
-        lo, hi = band(v)
-        return f"q3 = kl.retail.price_watch(prices, suggested=kl.retail.SUGGESTED_PRICES, band=({lo!r}, {hi!r}))"
-
-    def draw(v: dict[str, Any]) -> None:
-        res = retail.price_watch(prices, suggested=retail.SUGGESTED_PRICES, band=band(v))
-        res.plot()
-        print(MSGS("abnormal", n=len(res.abnormal)))
-
-    return AnswerForm({"low": low, "high": high}, line=line, draw=draw, title=MSGS("t_q3"))
+    res = retail.price_watch(prices, suggested=retail.SUGGESTED_PRICES, band=(-0.1, 0.1))
+    ids = sorted({str(i) for i in prices["store_id"]})
+    return _pick("q4", ids, MSGS("price_pick"), res.plot, MSGS("t_q4"))
 
 
-def promotion_form(promo: Any) -> AnswerForm:
-    """Exercise 4: how many weeks before the promotion form its baseline; the evaluation chart.
+def _choice_form(key: str, options: dict[str, tuple[str, str]], label: str, title: str,
+                 chart: Callable[[Any], None] | None = None) -> AnswerForm:
+    control = choice([(localized(*text), code) for code, text in options.items()], label=label)
+
+    def draw(values: dict[str, Any]) -> None:
+        code = values["pick"]
+        print(MSGS("chosen", text=localized(*options[code]) if code in options else MSGS("nothing")))
+        if chart is not None:
+            chart(code)
+
+    return AnswerForm({"pick": control}, line=lambda v: f"{key} = " + literal(v["pick"]), draw=draw, title=title)
+
+
+def promotion_form(promo: pd.DataFrame) -> AnswerForm:
+    """Exercise 5: the weeks of the promotion and its figures; choose the verdict.
+
+    The figures are the raw ones (baseline, lift, prices, margin, cost): the verdict is the trainee's.
 
     Examples
     --------
@@ -112,77 +130,109 @@ def promotion_form(promo: Any) -> AnswerForm:
     >>> with contextlib.redirect_stdout(io.StringIO()):
     ...     form = promotion_form(kl.retail.example_promotion())
     >>> form.line
-    'q4 = kl.retail.promotion(promo, baseline=4, cost=kl.course.m10.PROMO_COST, margin=kl.course.m10.MARGIN)'
+    'q5 = None'
+    >>> form.controls["pick"].value = "lift"; form.line
+    'q5 = "lift"'
     """
-    weeks = slider(4, 1, 7, label=MSGS("baseline"))
+    res = promotion_result(promo)
+    t = res.table.iloc[0]
+    pprice = float(t["promo_sales"] / t["promo_units"])
 
-    def line(v: dict[str, Any]) -> str:
-        return (f"q4 = kl.retail.promotion(promo, baseline={int(v['baseline'])}, cost=kl.course.m10.PROMO_COST, "
-                f"margin=kl.course.m10.MARGIN)")
+    def chart(_: Any) -> None:
+        print(MSGS("promo_facts", base=t["baseline_units"], promo=t["promo_units"] / t["periods"], lift=t["lift"],
+                   incr=t["incremental_sales"], price=t["regular_price"], pprice=pprice, margin=t["margin"],
+                   cost=t["cost"]))
+        ax = res.plot()
+        ax.set_title(MSGS("promo_title"), fontsize=10)
 
-    def draw(v: dict[str, Any]) -> None:
-        res = retail.promotion(promo, baseline=int(v["baseline"]), cost=PROMO_COST, margin=MARGIN)
-        res.plot()
-        t = res.table.iloc[0]
-        print(MSGS("promo_line", lift=t["lift"], incr=t["incremental_sales"], roi=t["roi"]))
-
-    return AnswerForm({"baseline": weeks}, line=line, draw=draw, title=MSGS("t_q4"))
+    return _choice_form("q5", VERDICTS, MSGS("verdict"), MSGS("t_q5"), chart)
 
 
 def fit_form() -> AnswerForm:
-    """Exercise 5: the category role of 清感颗粒 in winter and a promotion type for it.
+    """Exercise 6: the category role of 清感颗粒 in winter and a promotion type for it (both start unchosen).
 
     Examples
     --------
     >>> form = fit_form()
+    >>> form.line
+    'q6 = {"role": None, "promotion": None}'
     >>> form.controls["role"].value = "季节性"
     >>> form.controls["promotion"].value = "主题日促"
     >>> form.line
-    'q5 = {"role": "季节性", "promotion": "主题日促"}'
+    'q6 = {"role": "季节性", "promotion": "主题日促"}'
     """
-    # the line writes the keys of the current language (the check accepts both)
-    roles = [(localized(v[0], v[1]), localized(k, v[1])) for k, v in retail.CATEGORY_ROLES.items()]
-    types = [(localized(v[0], v[1]), localized(k, v[1])) for k, v in retail.PROMOTION_TYPES.items()]
-    role = dropdown(roles, roles[0][1], label=MSGS("role"))
-    kind = dropdown(types, types[0][1], label=MSGS("promotion"))
+    roles = [(localized(v[0], v[1]), k) for k, v in retail.CATEGORY_ROLES.items()]
+    types = [(localized(v[0], v[1]), k) for k, v in retail.PROMOTION_TYPES.items()]
+    controls = {"role": choice(roles, label=MSGS("role")), "promotion": choice(types, label=MSGS("promotion"))}
 
-    def line(v: dict[str, Any]) -> str:
-        return "q5 = " + json.dumps({"role": v["role"], "promotion": v["promotion"]}, ensure_ascii=False)
+    def draw(values: dict[str, Any]) -> None:
+        role = values["role"]
+        kind = values["promotion"]
+        role_text = localized(*retail.CATEGORY_ROLES[role][:2]) if role else MSGS("nothing")
+        kind_text = localized(*retail.PROMOTION_TYPES[kind]) if kind else MSGS("nothing")
+        print(MSGS("chosen", text=f"{role_text} / {kind_text}"))
 
-    return AnswerForm({"role": role, "promotion": kind}, line=line, title=MSGS("t_q5"))
+    return AnswerForm(controls, line=lambda v: "q6 = " + literal({"role": v["role"], "promotion": v["promotion"]}),
+                      draw=draw, title=MSGS("t_q6"))
 
 
-def contest_form(sellout: Any, chain: str) -> AnswerForm:
-    """Exercise 6: the ranking rule of the single-store contest; chart of the winners.
+def _rows(table: pd.DataFrame, key: str, n: int = 3) -> str:
+    return localized("；", "; ").join(MSGS(key, store=s, last=r["last_units"], units=r["units"])
+                                     for s, r in table.sort_values("rank").head(n).iterrows())
+
+
+def rule_form(sellout: pd.DataFrame, chain: str) -> AnswerForm:
+    """Exercise 7: the ranking rule of the key account's single-store contest; the ranking it gives, live.
 
     Examples
     --------
     >>> import contextlib, io, kamlab as kl
     >>> with contextlib.redirect_stdout(io.StringIO()):
-    ...     form = contest_form(kl.datasets.load("sellout"), "C22")
-    ...     form.controls["metric"].value = "growth"
-    ...     form.controls["min_last"].value = 30
+    ...     form = rule_form(kl.datasets.load("sellout"), "C18")
+    ...     form.controls["pick"].value = "increase"
     >>> form.line
-    'q6 = kl.retail.contest(sellout, chain=chain, metric="growth", min_last=30, top=10)'
+    'q7 = "increase"'
     """
-    metric = dropdown([(MSGS("m_" + m), m) for m in retail.METRICS], "units", label=MSGS("metric"))
-    min_last = slider(0, 0, 60, 10, label=MSGS("min_last"))
-    top = slider(10, 3, 20, label=MSGS("top"))
+    tables = {m: ranking(sellout, chain, m) for m in RULES}
 
-    def line(v: dict[str, Any]) -> str:
-        return (f'q6 = kl.retail.contest(sellout, chain=chain, metric="{v["metric"]}", '
-                f'min_last={int(v["min_last"])}, top={int(v["top"])})')
+    def chart(code: Any) -> None:
+        if code in tables:
+            print(MSGS("rule_top", rows=_rows(tables[code], "rule_row")))
+            retail.contest(sellout, chain=chain, metric=code, top=10).plot()
 
-    def draw(v: dict[str, Any]) -> None:
-        retail.contest(sellout, chain=chain, metric=v["metric"], min_last=int(v["min_last"]),
-                       top=int(v["top"])).plot()
+    return _choice_form("q7", RULES, MSGS("rule"), MSGS("t_q7"), chart)
 
-    return AnswerForm({"metric": metric, "min_last": min_last, "top": top}, line=line, draw=draw,
-                      title=MSGS("t_q6"))
+
+def winner_form(sellout: pd.DataFrame, chain: str) -> AnswerForm:
+    """Exercise 8: the key account's stores, last month and this month; choose the winner by the seed's rule.
+
+    Examples
+    --------
+    >>> import contextlib, io, kamlab as kl
+    >>> with contextlib.redirect_stdout(io.StringIO()):
+    ...     form = winner_form(kl.datasets.load("sellout"), "C18")
+    ...     form.controls["pick"].value = "S0531"
+    >>> form.line, form.text
+    ('q8 = "S0531"', 'S0531：上月 72 盒，本月 94 盒')
+    """
+    table = ranking(sellout, chain, SEED_RULE).sort_index()
+    control = choice([(s, s) for s in map(str, table.index)], label=MSGS("winner"))
+
+    def draw(values: dict[str, Any]) -> None:
+        store = values["pick"]
+        if store is None:
+            print(MSGS("nothing"))
+        else:
+            r = table.loc[store]
+            print(MSGS("winner_row", store=store, last=r["last_units"], units=r["units"]))
+        retail.contest(sellout, chain=chain, metric="units", top=len(table)).plot(n=len(table))
+
+    return AnswerForm({"pick": control}, line=lambda v: "q8 = " + literal(v["pick"]), draw=draw,
+                      title=MSGS("t_q8"))
 
 
 def training_form() -> AnswerForm:
-    """Exercise 7: a store training plan (audience, content, form, date, owner); the checklist below.
+    """Exercise 9: a store training plan (audience, content, form, date, owner); its checklist, live.
 
     The five in-store steps are written by the form in the seed's order.
 
@@ -191,31 +241,36 @@ def training_form() -> AnswerForm:
     >>> import contextlib, io
     >>> with contextlib.redirect_stdout(io.StringIO()):
     ...     form = training_form()
-    ...     form.controls["content"].value = ("知识类", "技巧类")
-    ...     form.controls["owner"].value = "李娜"
-    >>> form.line
-    'q7 = {"audience": "店员", "content": ["技巧类", "知识类"], "form": "入店一对多", "steps": ["准备", "了解并激发兴趣", "说明/展示/答疑", "检验效果", "总结"], "date": "2026-11-20", "owner": "李娜"}'
+    >>> form.text.splitlines()[0]
+    '店教计划还有问题：'
+    >>> form.controls["audience"].value = "店员"
+    >>> form.controls["content"].tick(["知识类", "技巧类"])
+    >>> form.controls["form"].value = "入店一对多"
+    >>> form.controls["date"].value = "2026-11-20"
+    >>> form.controls["owner"].value = "李娜"
+    >>> form.text
+    '✓ 店教计划完整。'
     """
 
-    def text(key: str, value: str) -> w.Text:
-        return w.Text(value=value, description=MSGS(key), layout={"width": "460px"},
+    def text(key: str) -> w.Text:
+        return w.Text(value="", description=MSGS(key), layout={"width": "460px"},
                       style={"description_width": "150px"})
 
+    def pairs(values: Sequence[str]) -> list[tuple[str, str]]:
+        return [(localized(v, retail.ENGLISH_NAMES.get(v, v)), v) for v in values]
+
     controls = {
-        "audience": dropdown(list(retail.TRAINING_AUDIENCES), "店员", label=MSGS("audience")),
-        "content": multi_select(list(retail.TRAINING_CONTENT), ("知识类",), label=MSGS("content"), rows=3),
-        "form": dropdown(list(retail.TRAINING_FORMS), "入店一对多", label=MSGS("form")),
-        "date": text("date", "2026-11-20"),
-        "owner": text("owner", ""),
+        "audience": choice(pairs(list(retail.TRAINING_AUDIENCES)), label=MSGS("audience")),
+        "content": multi_select(pairs(retail.TRAINING_CONTENT), label=MSGS("content")),
+        "form": choice(pairs(retail.TRAINING_FORMS), label=MSGS("form")),
+        "date": text("date"),
+        "owner": text("owner"),
     }
 
     def plan(v: dict[str, Any]) -> dict[str, Any]:
         content = [c for c in retail.TRAINING_CONTENT if c in set(v["content"])]
         return {"audience": v["audience"], "content": content, "form": v["form"],
                 "steps": list(retail.TRAINING_STEPS), "date": v["date"].strip(), "owner": v["owner"].strip()}
-
-    def line(v: dict[str, Any]) -> str:
-        return "q7 = " + json.dumps(plan(v), ensure_ascii=False)
 
     def draw(v: dict[str, Any]) -> None:
         res = retail.plan_check("training", plan(v), today=TODAY)
@@ -226,4 +281,17 @@ def training_form() -> AnswerForm:
         for p in res.problems:
             print(f"  - {p}")
 
-    return AnswerForm(controls, line=line, draw=draw, title=MSGS("t_q7"))
+    return AnswerForm(controls, line=lambda v: "q9 = " + literal(plan(v)), draw=draw, title=MSGS("t_q9"))
+
+
+def text_form(key: str) -> AnswerForm:
+    """Exercises 10 and 11: a text box; writes ``qN = "..."`` with the text safely quoted.
+
+    Examples
+    --------
+    >>> form = text_form("q11")
+    >>> form.controls["text"].value = "先抓铺货"
+    >>> print(form.line)
+    q11 = '先抓铺货'
+    """
+    return text_answer(key, placeholder=MSGS("text"), title=MSGS("t_" + key))
