@@ -51,6 +51,39 @@ def test_bank_structure():
     assert all(q.hint[0] and q.hint[1] for q in bank.questions if not q.manual)
     assert bank.datasets == () and m14.TODAY == kl.course.m01.TODAY
     assert kl.course.get_bank("m14") is bank
+    assert [q.key for q in bank.questions if q.on == "seen"] == ["q1", "q2", "q5"]
+    assert [q.key for q in bank.questions if q.read] == ["q2", "q5"]
+    assert bank.questions[-1].rubric and all(q.distractors for q in bank.questions if not q.manual)
+
+
+def test_literal_judgments_grade_on_the_variant_seen():
+    answers = _recorded(_answers())
+    verdicts = m14.BANK.grade(answers, Context("m14", variant=HIDDEN, seen_variant=0, answers=answers))
+    assert all(v.ok for k, v in verdicts.items() if k != "q6")
+
+
+# ----------------------------------------------------------------------------- the seed's rules vs the course's advice
+def test_rules_not_in_the_seed_are_advice_and_cost_no_points():
+    """Issue 12: 先示范后观察, at most 6 calls and the next co-visit within 60 days are the course's advice."""
+    first_observe = {**PLAN, "calls": [{**PLAN["calls"][1], "time": "09:00"}, {**PLAN["calls"][0], "time": "10:30"}]}
+    many = {**PLAN, "calls": [{"customer": f"店{i}", "time": f"{8 + i:02d}:00", "mode": "示范" if i == 1 else "观察",
+                               "objective": "铺货 1 个单品"} for i in range(1, 8)], "debrief": "2026-11-12 16:30"}
+    for plan, code in ((first_observe, "observe_first"), (many, "too_many_calls")):
+        res = plan_visit(plan, today=m14.TODAY)
+        assert res.ok and [a.code for a in res.advice] == [code]
+        assert m14.BANK.check("q3", decode(encode(res)), _ctx()).ok
+    q3 = plan_visit(PLAN, today=m14.TODAY)
+    far = debrief({**RECORD, "next_covisit": "2027-03-01", "improvements": [{**RECORD["improvements"][0]}]})
+    assert far.ok and [a.code for a in far.advice] == ["next_far"]
+    assert m14.BANK.check("q4", decode(encode(far)), _ctx(q3=q3)).ok
+
+
+def test_the_seeds_own_rules_stay_errors():
+    all_demo = {**PLAN, "calls": [{**c, "mode": "示范"} for c in PLAN["calls"]]}
+    v = m14.BANK.check("q3", plan_visit(all_demo, today=m14.TODAY), _ctx())
+    assert not v.ok and "大包大揽" in v.reason_zh
+    v = m14.BANK.check("q3", plan_visit({**PLAN, "preparation": []}, today=m14.TODAY), _ctx())
+    assert not v.ok and "准备" in v.reason_zh
 
 
 @pytest.mark.parametrize("variant", [0, HIDDEN])
@@ -195,7 +228,9 @@ def test_forms_write_literals_and_calls():
 def test_form_charts_carry_the_problems():
     f3 = _quiet(m14.plan_form)
     outputs = f3.output.outputs
-    assert len(outputs) == 1 and "image/png" in outputs[0]["data"]
+    assert "image/png" in outputs[-1]["data"] and "✗" in f3.text
+    f3.controls["distributor"].value = "浙瑞医药商业"
+    assert "计划没有写经销商。" not in f3.text             # the text follows the controls
 
 
 def test_forms_speak_english():
@@ -206,19 +241,17 @@ def test_forms_speak_english():
 
 
 def test_the_example_plan_reads_in_the_current_language():
-    zh = plan_visit(m14.EXAMPLE_PLAN, today=m14.TODAY).messages()
-    assert zh[2] == ("第 1 次拜访（浙和药店 延安店，09:00）是观察式，却排在第一次示范式拜访（浙仁堂连锁 解放店，10:30）之前。"
-                     "先示范，业务员才能在随后的观察式拜访中运用。")
+    example = plan_visit(m14.EXAMPLE_PLAN, today=m14.TODAY)
+    zh = example.messages()
+    assert example.advice_messages() == [
+        "课程建议（讲义未规定）：第 1 次拜访（浙和药店 延安店，09:00）是观察式，排在第一次示范式拜访（浙仁堂连锁 解放店，10:30）"
+        "之前。本课程建议先示范，业务员可以在随后的观察式拜访中运用。"]
     assert "「看看业务员怎么谈」" in zh[1]
     kl.set_language("en")
     assert m14.EXAMPLE_PLAN["calls"][0]["objective"] == "see how the rep talks"
     en = plan_visit(m14.EXAMPLE_PLAN, today=m14.TODAY).messages()
-    assert en[1:3] == [
-        "Call 1 (浙和药店 延安店): the objective 'see how the rep talks' cannot be measured: name the result "
-        "with a number, e.g. 'listing for 2 new SKUs', 'one floor display'.",
-        "Call 1 (浙和药店 延安店, 09:00) is an observation call before the first demonstration "
-        "(浙仁堂连锁 解放店, 10:30). Demonstrate first, so the rep can use it on the calls you then observe.",
-    ]
+    assert en[1] == ("Call 1 (浙和药店 延安店): the objective 'see how the rep talks' cannot be measured: name the "
+                     "result with a number, e.g. 'listing for 2 new SKUs', 'one floor display'.")
 
 
 # ----------------------------------------------------------------------------- the widget-only path
@@ -234,11 +267,11 @@ def _operate(key: str) -> str:
             'form_q3.controls["preparation"].value = ("customer_info", "customer_issues", "agree_plan", "materials")',
             'rows = form_q3.controls["calls"].cells',
             'rows[0]["customer"].value = "浙和药店 延安店"',
-            'rows[0]["mode"].value = "示范"',
-            'rows[0]["objective"].value = "新品进 3 个单品"',
+            'rows[0]["mode"].value = "观察"',
+            'rows[0]["objective"].value = "业务员讲卖点，约店员培训 1 次"',
             'rows[1]["customer"].value = "浙仁堂连锁 解放店"',
-            'rows[1]["mode"].value = "观察"',
-            'rows[1]["objective"].value = "业务员讲卖点，约店员培训 1 次"',
+            'rows[1]["mode"].value = "示范"',
+            'rows[1]["objective"].value = "新品进 3 个单品"',
             'rows[2]["customer"].value = "湘雅连锁 总部"',
             'rows[2]["mode"].value = "观察"',
             'rows[2]["objective"].value = "拿到 12 月堆头 2 个"',
@@ -256,15 +289,17 @@ def _operate(key: str) -> str:
             'rows[1]["due"].value = "2026-11-28"',
             'form_q4.controls["next"].value = "2026-12-18"']),
         "q5": "\n".join(f'form_q5.controls["{c}"].value = {a}' for c, a in QUIZ_RIGHT.items()),
+        "q6": 'form_q6.controls["text"].value = "下次先和经销商一起定目标，让业务员主导一家，当天总结。"',
     }[key]
 
 
 def test_widget_only_path_gets_full_marks_on_the_hidden_variant(tmp_path):
     executed, answers, verdicts = run_answered(
-        "m14", tmp_path, variant=HIDDEN, operations={k: _operate(k) for k in ("q1", "q2", "q3", "q4", "q5")},
-        literals={"q6": 'q6 = "下次先和经销商一起定目标，先示范后观察，当天总结。"'})
+        "m14", tmp_path, variant=HIDDEN, operations={k: _operate(k) for k in m14.BANK.keys()})
     assert cell_errors(executed) == []
     assert set(answers) == set(m14.BANK.keys())
-    assert m14.plan_or_none(answers["q3"]).distributor == "苏康医药商业"
+    plan = m14.plan_or_none(answers["q3"])
+    assert plan.distributor == "苏康医药商业" and [a.code for a in plan.advice] == ["observe_first"]
+    assert "当天总结" in answers["q6"]
     assert lost_points(verdicts) == {}
     assert sum(v.score for v in verdicts.values()) == 12.0

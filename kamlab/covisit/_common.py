@@ -127,7 +127,7 @@ def read_items(value: Any, aliases: Mapping[str, str], fields: tuple[str, ...], 
         raise BadSpecError(*MSGS.both("err_items", what_zh=what[0], what_en=what[1].capitalize(),
                                       fields=", ".join(f"'{f}': ..." for f in fields), type=type(value).__name__),
                            column=what[1])
-    return [read_fields(v, aliases, fields, what=what, item=i, ignore=("ok", "problems"))
+    return [read_fields(v, aliases, fields, what=what, item=i, ignore=("ok", "problems", "advice"))
             for i, v in enumerate(value, start=1)]
 
 

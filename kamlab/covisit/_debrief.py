@@ -21,8 +21,11 @@ the calls, agree, and set improvement measures (提出改善措施).  A record::
   ``no_action``, ``no_owner``, ``no_due`` / ``bad_due``, ``due_before`` (before
   the debrief) and ``due_after_next`` (after the next co-visit, where it is
   checked);
-* ``no_next`` / ``bad_next``; ``next_before`` — not after the debrief;
-  ``next_far`` — more than :data:`MAX_NEXT_DAYS` days later.
+* ``no_next`` / ``bad_next``; ``next_before`` — not after the debrief.
+
+Course recommendation (``DebriefResult.advice``, not in the seed, never an
+error): ``next_far`` — the next co-visit more than :data:`MAX_NEXT_DAYS`
+days after the debrief.
 
 Examples
 --------
@@ -31,6 +34,10 @@ Examples
 ...                "next_covisit": "2026-12-08"})
 >>> rec.ok, [(p.code, p.item) for p in rec.problems]
 (False, [('no_owner', 1), ('due_after_next', 1)])
+>>> far = debrief({"date": "2026-11-10", "well": "a", "improve": "b", "next_covisit": "2027-02-01",
+...                "improvements": [{"action": "x", "owner": "y", "due": "2026-11-20"}]})
+>>> far.ok, [p.code for p in far.advice]
+(True, ['next_far'])
 """
 
 from __future__ import annotations
@@ -108,9 +115,11 @@ MSGS = Messages({
                  "The next co-visit date {value!r} cannot be read. Write it as YYYY-MM-DD."),
     "next_before": ("下次协访 {next} 不在总结日期 {date} 之后。", "The next co-visit ({next}) is not after the debrief "
                                                            "({date})."),
-    "next_far": ("下次协访 {next} 距总结日期 {date} 超过 {max} 天。请在 {last} 之前再协访一次，跟进改善措施。",
-                 "The next co-visit ({next}) is more than {max} days after the debrief ({date}). Co-visit again by "
-                 "{last} to follow the improvements up."),
+    "next_far": ("课程建议（讲义未规定）：下次协访 {next} 距总结日期 {date} 超过 {max} 天。本课程建议在 {last} 之前"
+                 "再协访一次，跟进改善措施。",
+                 "Course recommendation (not in the course text): the next co-visit ({next}) is more than {max} days "
+                 "after the debrief ({date}). The course suggests co-visiting again by {last} to follow the "
+                 "improvements up."),
     "err_texts": ("{field} 应是一段文字或文字列表，收到 {type}。", "{field} must be a text or a list of texts; got {type}."),
     "ok": ("总结记录完整：有肯定、有改进、有商定的措施和下次协访。",
            "The debrief record is complete: what went well, what to improve, agreed measures and the next co-visit."),
@@ -221,6 +230,7 @@ def debrief(record: Mapping[str, Any], *, visit: "VisitPlan | None" = None,
             mine.append(P("due_after_next", "due", i, i=i, action=action, due=due.isoformat(), next=nxt.isoformat()))
 
     tail: list[Problem] = []
+    advice: list[Problem] = []
     if blank(head["next_covisit"]):
         tail.append(P("no_next", "next_covisit"))
     elif nxt is None:
@@ -230,7 +240,7 @@ def debrief(record: Mapping[str, Any], *, visit: "VisitPlan | None" = None,
         if nxt <= date:
             tail.append(P("next_before", "next_covisit", next=nxt.isoformat(), date=date.isoformat()))
         elif nxt > last:
-            tail.append(P("next_far", "next_covisit", next=nxt.isoformat(), date=date.isoformat(),
+            advice.append(P("next_far", "next_covisit", next=nxt.isoformat(), date=date.isoformat(),
                           max=max_next_days, last=last.isoformat()))
 
     sep = MSGS.label("sep")
@@ -248,6 +258,7 @@ def debrief(record: Mapping[str, Any], *, visit: "VisitPlan | None" = None,
                         ("next_covisit", next_s)):
         table[name] = pd.Series([value] * len(table), index=table.index, dtype=object)
     return DebriefResult(table=table, problems=tuple(top + [p for ps in per_item for p in ps] + tail),
+                         advice=tuple(advice),
                          date=date_s, well=well, improve=improve, next_covisit=next_s, max_next_days=max_next_days)
 
 
@@ -285,6 +296,8 @@ class DebriefResult(TableResult):
         (date, well and improve joined by ``" | "``, next_covisit), so the
         table alone holds the record (:func:`record_from_table`).
     problems : tuple of Problem
+    advice : tuple of Problem
+        The course's recommendations the record does not follow (not in the seed; never an error).
     date : str
     well, improve : tuple of str
     next_covisit : str or None
@@ -292,6 +305,7 @@ class DebriefResult(TableResult):
     """
 
     problems: tuple[Problem, ...] = ()
+    advice: tuple[Problem, ...] = ()
     date: str = ""
     well: tuple[str, ...] = ()
     improve: tuple[str, ...] = ()
@@ -306,6 +320,10 @@ class DebriefResult(TableResult):
     def messages(self) -> list[str]:
         """The problems in the current language."""
         return [p.text() for p in self.problems]
+
+    def advice_messages(self) -> list[str]:
+        """The course's recommendations the record does not follow, in the current language."""
+        return [p.text() for p in self.advice]
 
     def to_dict(self) -> dict[str, Any]:
         """The record as the dict :func:`debrief` reads.
@@ -324,6 +342,8 @@ class DebriefResult(TableResult):
     def _repr_html_(self) -> str:
         head = (f"<p>✅ {MSGS('ok')}</p>" if self.ok else
                 "<ul>" + "".join(f"<li>❌ {p.text()}</li>" for p in self.problems) + "</ul>")
+        if self.advice:
+            head += "<ul>" + "".join(f"<li>💡 {p.text()}</li>" for p in self.advice) + "</ul>"
         return head + self.table.drop(columns=list(HEADER_COLUMNS))._repr_html_()
 
     def plot(self, ax: "Axes | None" = None, **kwargs: Any) -> "Axes":

@@ -15,8 +15,7 @@ names every problem in Chinese and English, with the call it concerns:
 * the plan: ``no_distributor``, ``no_rep``; ``no_date`` / ``bad_date`` /
   ``date_past`` (before *today*); ``prep_missing`` — the four preparation
   items of step 1 (客户资料、客户问题、确定时间方式和对象、物料) must all be
-  ticked; ``no_calls``; ``too_many_calls`` — more than :data:`MAX_CALLS` on
-  one day leaves no time to prepare, talk and debrief each call;
+  ticked; ``no_calls``;
 * each call: ``no_customer``, ``duplicate_customer``; ``no_time`` /
   ``bad_time`` (``HH:MM``) / ``time_clash`` (less than
   :data:`CALL_MINUTES` after the call before); ``no_mode`` /
@@ -25,13 +24,17 @@ names every problem in Chinese and English, with the call it concerns:
   ``not_measurable`` — an objective must name the result to reach with a
   number ("新品进 2 个单品", "拿到 1 个堆头");
 * the mix of modes: ``all_demonstration`` — a day of demonstrations only
-  takes the rep's job over (大包大揽) and never lets you see the rep's own
-  problems; ``observe_first`` — an observation call before the first
-  demonstration: demonstrate first, so the rep can use it on the calls you
-  then observe;
-* the debrief (step 4): ``no_debrief`` / ``bad_debrief``;
-  ``debrief_early`` — before the last call ends; ``debrief_late`` — later
-  than the next day: debrief while the calls are fresh.
+  takes the rep's job over (the seed's 避免大包大揽) and never lets you see
+  the rep's own problems (观察式 finds them);
+* the debrief (step 4, 拜访后总结): ``no_debrief`` / ``bad_debrief``;
+  ``debrief_early`` — before the last call ends.
+
+Course recommendations (``VisitPlan.advice``) are rules the seed does not
+state; they are shown as advice ("课程建议") and never make a plan wrong:
+``too_many_calls`` — more than :data:`MAX_CALLS` calls on one day;
+``observe_first`` — an observation call before the first demonstration
+(the course suggests demonstrating first); ``debrief_late`` — a debrief
+later than the next day.
 
 Examples
 --------
@@ -42,6 +45,18 @@ Examples
 ...     "debrief": "2026-11-10 16:00"}, today="2026-11-01")
 >>> plan.ok, [(p.code, p.item) for p in plan.problems]
 (False, [('not_measurable', 2)])
+
+An observation call first is the course's advice, not an error:
+
+>>> late = plan_visit({"distributor": "浙瑞医药商业", "rep": "李强", "date": "2026-11-10",
+...     "preparation": ["客户资料", "客户问题", "确定时间、方式和对象", "物料"],
+...     "calls": [{"customer": "五一店", "time": "09:30", "mode": "观察", "objective": "推荐话术 1 次"},
+...               {"customer": "解放店", "time": "11:00", "mode": "示范", "objective": "新品进 2 个单品"}],
+...     "debrief": "2026-11-10 16:00"}, today="2026-11-01")
+>>> late.ok, [(p.code, p.item) for p in late.advice]
+(True, [('observe_first', 1)])
+>>> late.advice[0].zh.startswith("课程建议")
+True
 """
 
 from __future__ import annotations
@@ -96,9 +111,10 @@ MSGS = Messages({
                      "Preparation is missing: {items_en}. Without it the co-visit cannot get to real business."),
     "no_calls": ("计划里没有要拜访的客户。请至少安排一家客户。",
                  "The plan has no calls. Add at least one customer to visit."),
-    "too_many_calls": ("一天安排了 {n} 家客户，超过 {max} 家。每家客户都要准备、沟通和小结，请减到 {max} 家以内。",
-                       "{n} calls on one day is more than {max}. Each call needs preparing, talking and "
-                       "debriefing: keep it to {max}."),
+    "too_many_calls": ("课程建议（讲义未规定）：一天安排了 {n} 家客户，多于 {max} 家。每家客户都要准备、沟通和小结，"
+                       "本课程建议一天不超过 {max} 家。",
+                       "Course recommendation (not in the course text): {n} calls on one day is more than {max}. "
+                       "Each call needs preparing, talking and debriefing; the course suggests at most {max}."),
     "no_customer": ("第 {i} 次拜访没有写客户。", "Call {i} names no customer."),
     "duplicate_customer": ("第 {i} 次拜访的客户「{customer}」前面已经安排过。一天拜访同一家客户一次即可。",
                            "Call {i}: customer '{customer}' is already on the plan. Visit each customer once a day."),
@@ -127,21 +143,22 @@ MSGS = Messages({
                           "All {n} calls are demonstrations: you take the rep's job over and never see how they "
                           "work, so you cannot suggest improvements. Make at least one an observation call led by "
                           "the rep."),
-    "observe_first": ("第 {i} 次拜访（{customer}，{time}）是观察式，却排在第一次示范式拜访（{first}，{first_time}）之前。"
-                      "先示范，业务员才能在随后的观察式拜访中运用。",
-                      "Call {i} ({customer}, {time}) is an observation call before the first demonstration "
-                      "({first}, {first_time}). Demonstrate first, so the rep can use it on the calls you then "
-                      "observe."),
-    "no_debrief": ("计划没有安排拜访后总结。请在协访当天或第二天和业务员一起总结（写日期和时间，例如 '{date} 17:00'）。",
-                   "No debrief is scheduled. Debrief with the rep the same day or the next (date and time, e.g. "
+    "observe_first": ("课程建议（讲义未规定）：第 {i} 次拜访（{customer}，{time}）是观察式，排在第一次示范式拜访"
+                      "（{first}，{first_time}）之前。本课程建议先示范，业务员可以在随后的观察式拜访中运用。",
+                      "Course recommendation (not in the course text): call {i} ({customer}, {time}) is an "
+                      "observation call before the first demonstration ({first}, {first_time}). The course suggests "
+                      "demonstrating first, so the rep can use it on the calls you then observe."),
+    "no_debrief": ("计划没有安排拜访后总结。请安排在拜访之后和业务员一起总结（写日期和时间，例如 '{date} 17:00'）。",
+                   "No debrief is scheduled. Debrief with the rep after the calls (date and time, e.g. "
                    "'{date} 17:00')."),
     "bad_debrief": ("总结时间 {value!r} 无法识别。请写成 'YYYY-MM-DD HH:MM'，例如 '{date} 17:00'。",
                     "Debrief time {value!r} cannot be read. Write 'YYYY-MM-DD HH:MM', e.g. '{date} 17:00'."),
     "debrief_early": ("总结时间 {debrief} 早于最后一次拜访结束（{end}）。总结要在拜访之后。",
                       "The debrief ({debrief}) is before the last call ends ({end}). Debrief after the calls."),
-    "debrief_late": ("总结日期 {debrief} 比协访日期 {date} 晚了 {days} 天。请在当天或第二天总结，趁印象还清楚。",
-                     "The debrief ({debrief}) is {days} days after the co-visit ({date}). Debrief the same day or "
-                     "the next, while it is fresh."),
+    "debrief_late": ("课程建议（讲义未规定）：总结日期 {debrief} 比协访日期 {date} 晚了 {days} 天。本课程建议当天或第二天"
+                     "总结，趁印象还清楚。",
+                     "Course recommendation (not in the course text): the debrief ({debrief}) is {days} days after "
+                     "the co-visit ({date}). The course suggests the same day or the next, while it is fresh."),
     "err_prep": ("准备清单应是一个列表，例如 ['客户资料', '客户问题', '确定时间、方式和对象', '物料']，收到 {type}。",
                  "The preparation must be a list such as ['customer_info', 'customer_issues', 'agree_plan', "
                  "'materials']; got {type}."),
@@ -248,10 +265,12 @@ def plan_visit(plan: Mapping[str, Any], *, today: Any, max_calls: int = MAX_CALL
                      items_en=", ".join(p.en for p in missing)))
     if not calls:
         top.append(P("no_calls", "calls"))
-    elif len(calls) > max_calls:
-        top.append(P("too_many_calls", "calls", n=len(calls), max=max_calls))
+    advice: list[Problem] = []
+    if len(calls) > max_calls:
+        advice.append(P("too_many_calls", "calls", n=len(calls), max=max_calls))
 
     per_call: list[list[Problem]] = [[] for _ in calls]
+    per_call_advice: list[list[Problem]] = [[] for _ in calls]
     modes: list[str | None] = []
     starts: list[int | None] = []
     seen: set[str] = set()
@@ -307,7 +326,7 @@ def plan_visit(plan: Mapping[str, Any], *, today: Any, max_calls: int = MAX_CALL
         first_i = next(i for s, i in timed if s == first and modes[i - 1] == "demonstration")
         for s, i in timed:
             if modes[i - 1] == "observation" and s < first:
-                per_call[i - 1].append(P("observe_first", "mode", i, i=i, customer=short(calls[i - 1]["customer"]),
+                per_call_advice[i - 1].append(P("observe_first", "mode", i, i=i, customer=short(calls[i - 1]["customer"]),
                                          time=fmt_time(s),
                                          first=short(calls[first_i - 1]["customer"]), first_time=fmt_time(first)))
 
@@ -326,9 +345,11 @@ def plan_visit(plan: Mapping[str, Any], *, today: Any, max_calls: int = MAX_CALL
             tail.append(P("debrief_early", "debrief", debrief=when,
                           end=f"{date.isoformat()} {fmt_time(end)}" if end is not None else date.isoformat()))
         elif late > 1:
-            tail.append(P("debrief_late", "debrief", debrief=deb_day.isoformat(), date=date.isoformat(), days=late))
+            advice.append(P("debrief_late", "debrief", debrief=deb_day.isoformat(), date=date.isoformat(), days=late))
 
     problems = tuple(top + [p for ps in per_call for p in ps] + mix + tail)
+    advice = [a for a in advice if a.code == "too_many_calls"] + [p for ps in per_call_advice for p in ps] + \
+        [a for a in advice if a.code != "too_many_calls"]
     sep = LABELS.label("sep")
     table = pd.DataFrame({
         "customer": [c["customer"] for c in calls],
@@ -338,7 +359,8 @@ def plan_visit(plan: Mapping[str, Any], *, today: Any, max_calls: int = MAX_CALL
         "objective": [c["objective"] for c in calls],
         "ok": [not ps for ps in per_call],
         "problems": [sep.join(p.text() for p in ps) for ps in per_call],
-    }, columns=["customer", "time", "mode", "lead", "objective", "ok", "problems"],
+        "advice": [sep.join(p.text() for p in ps) for ps in per_call_advice],
+    }, columns=["customer", "time", "mode", "lead", "objective", "ok", "problems", "advice"],
         index=pd.RangeIndex(1, len(calls) + 1, name="call"))
     debrief = None if blank(head["debrief"]) else (
         (deb_day.isoformat() + (f" {fmt_time(deb_time)}" if deb_time is not None else ""))
@@ -350,5 +372,5 @@ def plan_visit(plan: Mapping[str, Any], *, today: Any, max_calls: int = MAX_CALL
     for name, value in (("distributor", distributor), ("rep", rep), ("date", date_s),
                         ("preparation", PREP_SEP.join(prep)), ("debrief", debrief)):
         table[name] = pd.Series([value] * len(table), index=table.index, dtype=object)
-    return VisitPlan(table=table, problems=problems, distributor=distributor, rep=rep, date=date_s,
+    return VisitPlan(table=table, problems=problems, advice=tuple(advice), distributor=distributor, rep=rep, date=date_s,
                      preparation=tuple(prep), debrief=debrief, today=day0.isoformat())

@@ -88,7 +88,12 @@ class VisitPlan(TableResult):
         (:func:`plan_from_table`).
     problems : tuple of Problem
         Every problem: the plan's, then each call's in order, then the mix
-        of modes, then the debrief.
+        of modes, then the debrief.  A plan with none is :attr:`ok`.
+    advice : tuple of Problem
+        The course's recommendations the plan does not follow (rules the
+        seed does not state: at most :data:`MAX_CALLS` calls, demonstrate
+        before observing, debrief by the next day).  They never make a plan
+        wrong.
     distributor, rep, date : str
     preparation : tuple of str
         The checklist codes ticked (custom items as written).
@@ -98,6 +103,7 @@ class VisitPlan(TableResult):
     """
 
     problems: tuple[Problem, ...] = ()
+    advice: tuple[Problem, ...] = ()
     distributor: str = ""
     rep: str = ""
     date: str = ""
@@ -113,6 +119,10 @@ class VisitPlan(TableResult):
     def messages(self) -> list[str]:
         """The problems in the current language (empty when the plan is sound)."""
         return [p.text() for p in self.problems]
+
+    def advice_messages(self) -> list[str]:
+        """The course's recommendations the plan does not follow, in the current language."""
+        return [p.text() for p in self.advice]
 
     def to_dict(self) -> dict[str, Any]:
         """The plan as the dict :func:`plan_visit` reads, to check it again (e.g. with another *today*).
@@ -131,6 +141,8 @@ class VisitPlan(TableResult):
     def _repr_html_(self) -> str:
         head = (f"<p>✅ {LABELS('ok')}</p>" if self.ok else
                 "<ul>" + "".join(f"<li>❌ {p.text()}</li>" for p in self.problems) + "</ul>")
+        if self.advice:
+            head += "<ul>" + "".join(f"<li>💡 {p.text()}</li>" for p in self.advice) + "</ul>"
         info = (f"<p>{self.distributor} · {self.rep} · {self.date} · "
                 f"{LABELS.label('debrief_bar')} {self.debrief or LABELS('dash')}</p>")
         return head + info + self.table.drop(columns=list(HEADER_COLUMNS))._repr_html_()

@@ -44,6 +44,7 @@ import pandas as pd
 
 from .._errors import BadSpecError
 from .._i18n import Messages
+from .._labels import register
 from .._plotting import new_axes, styled
 from .._result import TableResult
 from .._validate import in_range, numeric_column, require_columns, require_table, require_unique
@@ -90,6 +91,9 @@ READINESS_MSGS = Messages({
     "err_id_col": ("id_col 应是一个列名（文字），例如 'doctor_id'，收到 {value!r}。",
                    "id_col must be a column name (text) such as 'doctor_id', got {value!r}."),
 })
+
+register({"stage_label": ("认知与承诺", "awareness and commitment"), "behaviour": ("行为模式", "behaviour"),
+          "behaviour_label": ("指导 / 支持", "guidance / support")})
 
 _COLOURS = ("#c0392b", "#e67e22", "#2471a3", "#27ae60")
 

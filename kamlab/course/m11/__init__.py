@@ -10,18 +10,19 @@ judge the relationship with the *core doctors* by the wall criteria 是否首选
 30 / 谈话的时间顺序 20 / 传递的信息 20 / 接受邀请 10 / 突发事件的处理 20), and the
 80/20 rule (二八理论): a few doctors write most of the prescriptions.
 
-This package holds the question bank :data:`BANK`, the no-code forms of the
-notebook (each writes the answer line: the trainee's decisions and the call
-that computes the answer from the notebook's data) and small helpers:
+The doctors' measures hold one unit per column (beds of the department, the
+doctor's own monthly visits), each min–max scaled on its own, so the
+screening ranks potential, not hospital level (:func:`level_mix` shows what a
+mixed column did).
 
-* ``q1`` — the target-doctor screening with the trainee's weights
-  (consistency: the weights are read back from their table and their ranking
-  must equal the tool's with those weights on the notebook's data);
-* ``q2`` — their top-N target doctors (N is their decision), ``targets(doctors, q1, n)``;
-* ``q3`` — the number of doctors in each readiness stage P1–P4;
-* ``q4`` — three observed doctors → stage and behaviour (a literal quiz);
-* ``q5`` — the wall of the core doctors (P4): mean wall score and the weakest criterion;
-* ``q6`` — the 80/20 view: the share of doctors writing 80 % of the prescriptions;
+The exercises are decisions judged against the data:
+
+* ``q1`` — the screening weights (four criteria, each 5–50, adding up to 100);
+* ``q2`` — the top 10 target doctors, read from the ranking chart (judged on the variant seen);
+* ``q3`` — the readiness stage of four observed doctors (judged on the variant seen);
+* ``q4`` — three described doctors → stage and behaviour;
+* ``q5`` — the core doctors' group and their weakest wall criterion (judged on the variant seen);
+* ``q6`` — the 80/20 view of our prescriptions (computed);
 * ``q7`` — free text, scored by hand: an S2 action plan for a P2 doctor.
 
 Examples
@@ -36,17 +37,20 @@ Examples
 from __future__ import annotations
 
 from ._bank import BANK
-from ._case import (CASES, CORE_STAGE, DATA_TERMS, DATASET, DIMENSION_EN, ID_COL, MIN_WEIGHT, MODULE, N_RANGE,
-                    SEED_WEIGHTS, SHARE, TARGET_DIMENSIONS, THRESHOLD, VALUE_COLUMNS, WALL_DIMENSIONS)
+from ._case import (CASES, CORE_STAGE, DATA_TERMS, DATASET, DIMENSION_EN, ID_COL, MAX_WEIGHT, MIN_WEIGHT, MODULE,
+                    SEED_WEIGHTS, SHARE, TARGET_DIMENSIONS, THRESHOLD, TOP, VALUE_COLUMNS, WALL_DIMENSIONS)
 from ._forms import cases_form, pareto_form, readiness_form, text_form, top_form, wall_form, weights_form
 from ._messages import MSGS
-from ._model import (p2_doctors, rubric_table, stage_table, target_rubric, targets, wall_profile, wall_summary,
-                     weights_of)
+from ._model import (candidates, evidence, level_mix, most_outpatients, observed, or_seed, p2_doctors, ranking,
+                     rubric_table, stage_table, stages, target_rubric, targets, wall_profile, wall_summary, weakest,
+                     weights_problem)
 
 __all__ = [
     "MODULE", "DATASET", "ID_COL", "TARGET_DIMENSIONS", "SEED_WEIGHTS", "WALL_DIMENSIONS", "THRESHOLD",
-    "CORE_STAGE", "SHARE", "N_RANGE", "CASES", "VALUE_COLUMNS", "BANK", "DIMENSION_EN", "DATA_TERMS",
-    "target_rubric", "weights_of", "targets", "stage_table", "rubric_table", "wall_profile", "wall_summary",
-    "p2_doctors",
+    "CORE_STAGE", "SHARE", "TOP", "MIN_WEIGHT", "MAX_WEIGHT", "CASES", "VALUE_COLUMNS", "BANK", "DIMENSION_EN",
+    "DATA_TERMS", "MSGS",
+    "target_rubric", "weights_problem", "or_seed", "ranking", "targets", "candidates", "most_outpatients",
+    "level_mix", "rubric_table", "stage_table", "stages", "observed", "evidence", "p2_doctors", "wall_profile",
+    "weakest", "wall_summary",
     "weights_form", "top_form", "readiness_form", "cases_form", "wall_form", "pareto_form", "text_form",
 ]

@@ -28,10 +28,14 @@ THRESHOLD = 3
 CORE_STAGE = "P4"
 #: The 80/20 rule.
 SHARE = 0.8
-#: The range of the number of target doctors (exercise 2).
-N_RANGE = (10, 60)
+#: How many target doctors the course works on (exercise 2): resources are limited.
+TOP = 10
 #: Smallest weight of a screening criterion (every criterion counts).
 MIN_WEIGHT = 5.0
+#: Largest weight of one criterion: above it the screening falls back to a single number.
+MAX_WEIGHT = 50.0
+#: Where the weight sliders start: they add up to 20, so an untouched form is not a decision yet.
+START_WEIGHT = 5
 
 #: Exercise 4: three observed doctors (Chinese, English, right stage), not in stage order.
 CASES: dict[str, tuple[str, str, str]] = {
@@ -52,9 +56,10 @@ VALUE_COLUMNS: dict[str, tuple[str, str]] = {
     "outpatients_month": ("月门诊量（人次）", "Outpatient visits per month"),
     "monthly_rx_units": ("月处方量（盒）", "Monthly prescriptions (boxes)"),
 }
+#: The column of our prescriptions (exercise 6).
+RX_COLUMN = "monthly_rx_units"
 _STAGES = ("P1", "P2", "P3", "P4")
 _BEHAVIOURS = ("S1", "S2", "S3", "S4")
 
 _BEHAVIOUR_NAMES = {"S1": ("S1 建立式", "S1 establishing"), "S2": ("S2 劝说式", "S2 persuading"),
                     "S3": ("S3 承诺式", "S3 committing"), "S4": ("S4 满足式", "S4 satisfying")}
-

@@ -1,89 +1,119 @@
-"""The no-code forms of m11: each writes the answer line of one exercise."""
+"""The no-code forms of m11: each writes the answer line of one exercise.
+
+Every form starts neutral (weights that do not add up, nothing ticked, "（请选择）") and prints everything
+it says inside its ``draw``, which reruns on every change.
+"""
 
 from __future__ import annotations
 
 import html
 from typing import Any
 
+import pandas as pd
+from IPython.display import display
+
 from ... import screening
 from ..._i18n import localized
+from ..._labels import localize_columns
 from ...screening import READINESS_MSGS
-from ...widgets import AnswerForm, dropdown, literal, slider, text_answer
-from ._case import (_BEHAVIOUR_NAMES, _BEHAVIOURS, _STAGES, CASES, ID_COL, N_RANGE, SEED_WEIGHTS, SHARE,
-                    TARGET_DIMENSIONS, THRESHOLD, VALUE_COLUMNS)
+from ...widgets import AnswerForm, choice, literal, multi_select, slider, text_answer
+from ._case import (_BEHAVIOUR_NAMES, _BEHAVIOURS, _STAGES, CASES, ID_COL, SHARE, START_WEIGHT, TARGET_DIMENSIONS,
+                    TOP, VALUE_COLUMNS, WALL_DIMENSIONS)
 from ._charts import _plot_wall
 from ._messages import MSGS
-from ._model import (_dimension_label, _screen_with, _weights_line, target_rubric, wall_profile, wall_summary,
-                     weights_of)
+from ._model import _dimension_label, _weights_line, candidates, evidence, observed, ranking, wall_profile, \
+    wall_summary, weights_problem
+
+__all__ = ["weights_form", "top_form", "readiness_form", "cases_form", "wall_form", "pareto_form", "text_form"]
 
 
-def _note(text: str) -> None:
-    print(text)
-
-
-def weights_form(doctors: Any) -> Any:
+def weights_form(doctors: pd.DataFrame) -> Any:
     """Exercise 1: one slider per screening criterion; the ranking chart follows; writes the q1 line.
+
+    The sliders start at 5 each (sum 20): the form says so until the weights follow the rules.
 
     Examples
     --------
     >>> import contextlib, io, kamlab as kl
     >>> with contextlib.redirect_stdout(io.StringIO()):
     ...     form = weights_form(kl.datasets.load("doctors"))
-    ...     form.controls["病人数"].value = 40; form.controls["床位数/门诊数"].value = 20
+    >>> form.text
+    '四项权重合计 20，应为 100。'
+    >>> for d, v in zip(TARGET_DIMENSIONS, (40, 20, 20, 20)):
+    ...     form.controls[d].value = v
     >>> form.line
-    'q1 = kl.screening.screen(doctors, kl.course.m11.target_rubric({"病人数": 40, "床位数/门诊数": 20, "价值取向": 20, "影响力": 20}), id_col="doctor_id")'
+    'q1 = {"病人数": 40, "床位数/门诊数": 20, "价值取向": 20, "影响力": 20}'
     """
-    controls = {d: slider(SEED_WEIGHTS[d], 5, 60, 5, label=_dimension_label(d)) for d in TARGET_DIMENSIONS}
-
-    def line(v: dict[str, Any]) -> str:
-        return (f"q1 = kl.screening.screen(doctors, kl.course.m11.target_rubric({_weights_line(v)}), "
-                f'id_col="{ID_COL}")')
+    controls = {d: slider(START_WEIGHT, 5, 60, 5, label=_dimension_label(d)) for d in TARGET_DIMENSIONS}
 
     def draw(v: dict[str, Any]) -> None:
-        total = sum(v[d] for d in TARGET_DIMENSIONS)
-        if total != 100:
-            _note(MSGS("sum", total=total))
-        screening.screen(doctors, target_rubric(v), id_col=ID_COL).plot(top=20)
+        why = weights_problem(v)
+        if why is not None:
+            print(localized(*why))
+            return
+        print(MSGS("weights_ok"))
+        ranking(doctors, v).plot(top=20)
 
-    return AnswerForm(controls, line=line, draw=draw, title=MSGS("weights_title"))
+    return AnswerForm(controls, line=lambda v: "q1 = " + _weights_line(v), draw=draw, title=MSGS("weights_title"))
 
 
-def top_form(doctors: Any, q1: Any = ...) -> Any:
-    """Exercise 2: how many target doctors to work on; the chart shows them; writes the q2 line.
+def _note(q1: Any) -> str | None:
+    return None if weights_problem(q1) is None else MSGS("no_q1")
+
+
+def top_form(doctors: pd.DataFrame, q1: Any = ...) -> Any:
+    """Exercise 2: your ranking chart; tick the doctors who are your top 10 targets.
 
     Examples
     --------
     >>> import contextlib, io, kamlab as kl
     >>> with contextlib.redirect_stdout(io.StringIO()):
     ...     form = top_form(kl.datasets.load("doctors"))
-    ...     form.controls["n"].value = 30
     >>> form.line
-    'q2 = kl.course.m11.targets(doctors, q1, n=30)'
+    'q2 = []'
+    >>> form.controls["doctors"].tick(["D100", "D230"]); form.line
+    'q2 = ["D100", "D230"]'
     """
-    result = _screen_with(doctors, q1)
-    mine = weights_of(q1, doctors) is not None
+    result, note = ranking(doctors, q1), _note(q1)
+    info = doctors.set_index(doctors[ID_COL].astype(str))
+    options = [(f"{i} {info.loc[i, 'hospital_level']} {info.loc[i, 'department']}", i)
+               for i in candidates(doctors, q1)]
+    control = multi_select(options, label=MSGS("top_pick"))
 
     def draw(v: dict[str, Any]) -> None:
-        if not mine:
-            _note(MSGS("no_q1"))
-        result.plot(top=int(v["n"]))
+        if note:
+            print(note)
+        ids = list(v["doctors"])
+        print(MSGS("ticked", n=len(ids), ids="、".join(ids) if ids else "—"))
+        result.plot(top=20)
 
-    return AnswerForm({"n": slider(20, N_RANGE[0], N_RANGE[1], 5, label=MSGS("n"))},
-                      line=lambda v: f"q2 = kl.course.m11.targets(doctors, q1, n={int(v['n'])})",
-                      draw=draw, title=MSGS("top_title"))
+    return AnswerForm({"doctors": control}, line=lambda v: "q2 = " + literal(list(v["doctors"])), draw=draw,
+                      title=MSGS("top_title", n=TOP))
 
 
-def readiness_form(doctors: Any) -> Any:
-    """Exercise 3: the readiness chart of all doctors; writes the q3 line (the stage counts).
+def readiness_form(doctors: pd.DataFrame) -> Any:
+    """Exercise 3: four observed doctors (their awareness and commitment); a stage for each.
 
     Examples
     --------
-    >>> import kamlab as kl
-    >>> readiness_form(kl.datasets.load("doctors")).line
-    'q3 = kl.screening.readiness(doctors, id_col="doctor_id").counts()'
+    >>> import contextlib, io, kamlab as kl
+    >>> with contextlib.redirect_stdout(io.StringIO()):
+    ...     form = readiness_form(kl.datasets.load("doctors"))
+    ...     form.controls["D140"].value = "P1"
+    >>> form.line
+    'q3 = {"D123": None, "D140": "P1", "D230": None, "D239": None}'
     """
-    return AnswerForm({}, line=lambda v: f'q3 = kl.screening.readiness(doctors, id_col="{ID_COL}").counts()',
-                      draw=lambda v: screening.readiness(doctors, id_col=ID_COL, threshold=THRESHOLD).plot(),
+    ids = observed(doctors)
+    table = evidence(doctors)
+    options = [(f"{p} {READINESS_MSGS.label(p)}", p) for p in _STAGES]
+    controls = {i: choice(options, label=i) for i in ids}
+
+    def draw(v: dict[str, Any]) -> None:
+        done = [i for i in ids if v[i]]
+        print(MSGS("stages_done", n=len(done), total=len(ids)))
+        display(localize_columns(table))
+
+    return AnswerForm(controls, line=lambda v: "q3 = " + literal({i: v[i] for i in ids}), draw=draw,
                       title=MSGS("readiness_title"))
 
 
@@ -97,28 +127,29 @@ def cases_form() -> Any:
     >>> form.line
     'q4 = {"A": ["P3", None], "B": [None, None], "C": [None, None]}'
     """
-    stages = [(MSGS("pick"), "")] + [(f"{p} {READINESS_MSGS.label(p)}", p) for p in _STAGES]
-    behaviours = [(MSGS("pick"), "")] + [
-        (localized(f"{localized(*_BEHAVIOUR_NAMES[s])}：{READINESS_MSGS.label(s).split('：')[-1]}",
-                   f"{localized(*_BEHAVIOUR_NAMES[s])}: {READINESS_MSGS.label(s).split(': ')[-1]}"), s)
-        for s in _BEHAVIOURS]
+    stages = [(f"{p} {READINESS_MSGS.label(p)}", p) for p in _STAGES]
+    behaviours = [(localized(f"{localized(*_BEHAVIOUR_NAMES[s])}：{READINESS_MSGS.label(s).split('：')[-1]}",
+                             f"{localized(*_BEHAVIOUR_NAMES[s])}: {READINESS_MSGS.label(s).split(': ')[-1]}"), s)
+                  for s in _BEHAVIOURS]
     controls: dict[str, Any] = {}
     for case in CASES:
-        controls[f"{case}_stage"] = dropdown(stages, "", label=MSGS("case_stage", case=case))
-        controls[f"{case}_behaviour"] = dropdown(behaviours, "", label=MSGS("case_behaviour", case=case))
+        controls[f"{case}_stage"] = choice(stages, label=MSGS("case_stage", case=case))
+        controls[f"{case}_behaviour"] = choice(behaviours, label=MSGS("case_behaviour", case=case))
     colon = localized("：", ": ")
     items = "".join(f"<li><b>{MSGS('case', case=c)}</b>{colon}{html.escape(localized(*t[:2]))}</li>"
                     for c, t in CASES.items())
-    title = f"{MSGS('cases_title')}<ul>{items}</ul>"
 
-    def line(v: dict[str, Any]) -> str:
-        return "q4 = " + literal({c: [v[f"{c}_stage"] or None, v[f"{c}_behaviour"] or None] for c in CASES})
+    def draw(v: dict[str, Any]) -> None:
+        done = sum(bool(v[f"{c}_stage"]) and bool(v[f"{c}_behaviour"]) for c in CASES)
+        print(MSGS("cases_done", n=done, total=len(CASES)))
 
-    return AnswerForm(controls, line=line, title=title)
+    return AnswerForm(controls, line=lambda v: "q4 = " + literal({c: [v[f"{c}_stage"], v[f"{c}_behaviour"]]
+                                                                  for c in CASES}),
+                      draw=draw, title=f"{MSGS('cases_title')}<ul>{items}</ul>")
 
 
-def wall_form(doctors: Any) -> Any:
-    """Exercise 5: pick the core doctors' readiness group; the chart shows their wall; writes the q5 line.
+def wall_form(doctors: pd.DataFrame) -> Any:
+    """Exercise 5: choose the core doctors' group, read their wall chart, choose the weakest criterion.
 
     Examples
     --------
@@ -127,24 +158,30 @@ def wall_form(doctors: Any) -> Any:
     ...     form = wall_form(kl.datasets.load("doctors"))
     ...     form.controls["stage"].value = "P4"
     >>> form.line
-    'q5 = kl.course.m11.wall_summary(doctors, stage="P4")'
+    'q5 = {"stage": "P4", "weakest": None}'
     """
-    options = [(f"{p} {READINESS_MSGS.label(p)}", p) for p in _STAGES]
+    groups = [(f"{p} {READINESS_MSGS.label(p)}", p) for p in _STAGES]
+    criteria = [(_dimension_label(d), d) for d in WALL_DIMENSIONS]
+    controls = {"stage": choice(groups, label=MSGS("group")), "weakest": choice(criteria, label=MSGS("weakest"))}
 
     def draw(v: dict[str, Any]) -> None:
+        if v["stage"] is None:
+            print(MSGS("pick_group"))
+            return
         s = wall_summary(doctors, v["stage"])
         if not s["doctors"]:
-            _note(MSGS("none"))
+            print(MSGS("none"))
             return
-        _plot_wall(wall_profile(doctors, v["stage"]),
-                   MSGS("wall_chart", stage=v["stage"], n=s["doctors"], total=s["wall_total"]))
+        print(MSGS("wall_status", stage=v["stage"], n=s["doctors"], total=s["wall_total"],
+                   weakest=_dimension_label(v["weakest"]) if v["weakest"] else MSGS("nothing")))
+        _plot_wall(wall_profile(doctors, v["stage"]), MSGS("wall_chart", stage=v["stage"], n=s["doctors"],
+                                                           total=s["wall_total"]))
 
-    return AnswerForm({"stage": dropdown(options, "P1", label=MSGS("group"))},
-                      line=lambda v: f'q5 = kl.course.m11.wall_summary(doctors, stage="{v["stage"]}")',
+    return AnswerForm(controls, line=lambda v: "q5 = " + literal({"stage": v["stage"], "weakest": v["weakest"]}),
                       draw=draw, title=MSGS("wall_title"))
 
 
-def pareto_form(doctors: Any) -> Any:
+def pareto_form(doctors: pd.DataFrame) -> Any:
     """Exercise 6: pick the column whose 80/20 view answers the question; writes the q6 line.
 
     Examples
@@ -152,19 +189,28 @@ def pareto_form(doctors: Any) -> Any:
     >>> import contextlib, io, kamlab as kl
     >>> with contextlib.redirect_stdout(io.StringIO()):
     ...     form = pareto_form(kl.datasets.load("doctors"))
-    ...     form.controls["value"].value = "monthly_rx_units"
     >>> form.line
+    'q6 = None'
+    >>> form.controls["value"].value = "monthly_rx_units"; form.line
     'q6 = kl.screening.pareto(doctors, id_col="doctor_id", value="monthly_rx_units", share=0.8).head_share'
     """
-    options = [(f"{localized(*label)} ({col})", col) for col, label in VALUE_COLUMNS.items()]
+    options = [(localized(*label), col) for col, label in VALUE_COLUMNS.items()]
 
     def line(v: dict[str, Any]) -> str:
+        if v["value"] is None:
+            return "q6 = None"
         return (f'q6 = kl.screening.pareto(doctors, id_col="{ID_COL}", value="{v["value"]}", '
                 f"share={SHARE:g}).head_share")
 
-    return AnswerForm({"value": dropdown(options, options[0][1], label=MSGS("value"))}, line=line,
-                      draw=lambda v: screening.pareto(doctors, id_col=ID_COL, value=v["value"],
-                                                      share=SHARE).plot(),
+    def draw(v: dict[str, Any]) -> None:
+        if v["value"] is None:
+            print(MSGS("pick_value"))
+            return
+        result = screening.pareto(doctors, id_col=ID_COL, value=v["value"], share=SHARE)
+        print(MSGS("pareto_status", name=localized(*VALUE_COLUMNS[v["value"]]), share=result.head_share))
+        result.plot()
+
+    return AnswerForm({"value": choice(options, label=MSGS("value"))}, line=line, draw=draw,
                       title=MSGS("pareto_title"))
 
 

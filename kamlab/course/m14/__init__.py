@@ -7,13 +7,16 @@ solve a problem) and 观察式 (the rep leads, to build the rep's ability); the
 four misconceptions 不是监督、不抢客户、不重形式、不只发货.
 
 m14 has no bundled data: the answers are the trainee's own plan and debrief.
-So the checks are short quizzes with literal answers (the order of the four
-steps, which mode suits a situation, true/false on the misconceptions — they
-do not depend on data, partial credit per item) and *structure* (the plan
-must pass :func:`kamlab.covisit.plan_visit` on the course date
-:data:`TODAY`; the debrief record must pass :func:`kamlab.covisit.debrief`
-and fall on the plan's debrief day), plus one free-text question scored by
-hand.
+So the checks are literal decisions judged against the seed (the order of
+the four steps, which mode suits a situation, true/false on the
+misconceptions; partial credit per item) and the seed's rules for a plan and
+a debrief (the plan must pass :func:`kamlab.covisit.plan_visit` on the
+course date :data:`TODAY`; the debrief record must pass
+:func:`kamlab.covisit.debrief` and fall on the plan's debrief day), plus one
+free-text question scored by hand with a rubric.  The course's own
+recommendations that the seed does not state (at most 6 calls a day,
+demonstrate before observing, debrief by the next day, the next co-visit
+within 60 days) are shown as advice and never cost points.
 
 The package: ``_case`` (course date, situations, example plan, messages),
 ``_model`` (the helpers answer cells call), ``_charts``, ``_forms``,
@@ -32,9 +35,9 @@ from ... import covisit as _covisit  # noqa: F401 - makes kl.covisit available o
 from ._bank import BANK
 from ._case import EXAMPLE_PLAN, MODULE, MSGS, SITUATIONS, TODAY
 from ._charts import plot_steps
-from ._forms import debrief_form, modes_form, plan_form, quiz_form, steps_form
+from ._forms import debrief_form, modes_form, plan_form, quiz_form, steps_form, text_form
 from ._model import debrief_view, plan_or_none, plan_view, quiz_view, situations_table
 
 __all__ = ["MODULE", "TODAY", "SITUATIONS", "EXAMPLE_PLAN", "situations_table", "plot_steps", "plan_or_none",
            "plan_view", "debrief_view", "quiz_view",
-           "steps_form", "modes_form", "plan_form", "debrief_form", "quiz_form"]
+           "steps_form", "modes_form", "plan_form", "debrief_form", "quiz_form", "text_form"]

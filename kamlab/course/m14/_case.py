@@ -109,4 +109,6 @@ MSGS = Messages({
     "need_q5": ("先完成练习 5（误区测验）。", "Finish exercise 5 (the quiz) first."),
     "col_situation": ("情境", "situation"),
     "steps_chart": ("协同拜访四步走", "The four steps of a co-visit"),
+    "text": ("在这里写下你下一次协访的不同做法和理由……", "Write what you will do differently, and why..."),
+    "text_title": ("下一次协访你会有什么不同的做法？为什么？", "What will you do differently on your next co-visit, and why?"),
 })

@@ -50,15 +50,21 @@ def plot_steps(ax: Any = None) -> Any:
 def show_result(res: Any, ok_key: str) -> None:
     """Print ✓ (the *ok_key* message) or the result's problems, then draw its chart."""
     print(MSGS(ok_key) if res.ok else "\n".join(f"✗ {m}" for m in res.messages()))
+    for m in res.advice_messages():
+        print(f"💡 {m}")
     res.plot()
 
 
 def chart_with_notes(res: Any, ok_key: str) -> Any:
-    """The result's chart with ✓ or its problems written under it (a form shows only its chart)."""
+    """The result's chart with ✓ or its problems and the course's advice written under it; also printed."""
+    print(MSGS(ok_key) if res.ok else "\n".join(f"✗ {m}" for m in res.messages()))
+    for m in res.advice_messages():
+        print(f"💡 {m}")
 
     @styled
     def notes(ax: Any) -> Any:
         lines = [MSGS(ok_key)] if res.ok else [f"✗ {m}" for m in res.messages()]
+        lines += [f"💡 {m}" for m in res.advice_messages()]
         width = 56 if get_language() == "zh" else 110      # characters per line: Chinese glyphs are wider
         text = "\n".join(w for line in lines for w in textwrap.wrap(line, width)) or ""
         ax.figure.text(0.01, -0.02, text, ha="left", va="top", fontsize=9,

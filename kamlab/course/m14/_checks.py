@@ -60,6 +60,19 @@ def check_q2(answer: Any, ctx: Context) -> Verdict:
             pass
     if right == len(SITUATIONS):
         return passed()
+    chosen = set()
+    for code, _, _ in SITUATIONS:
+        try:
+            chosen.add(mode_code(given.get(code)))
+        except BadSpecError:
+            chosen.add(None)
+    if chosen == {"demonstration"}:
+        return _partial(right / len(SITUATIONS), "六个情境全选了示范：全由厂家主导就成了大包大揽，看不到业务员自己的问题。",
+                        "All six are demonstrations: the manufacturer doing it all never shows the rep's own problems.")
+    if chosen == {"observation"}:
+        return _partial(right / len(SITUATIONS), "六个情境全选了观察：业务员答不上来、需要讲清厂家主张时，只看不帮解决不了问题。",
+                        "All six are observations: when the rep cannot answer or the manufacturer's position must be "
+                        "explained, watching alone solves nothing.")
     wrong = len(SITUATIONS) - right
     return _partial(right / len(SITUATIONS),
                     f"有 {wrong} 个情境的方式不对（或没有选）。想一想：要解决客户的问题，还是要提高业务员的能力？",

@@ -9,12 +9,12 @@ import ipywidgets as w
 
 from ..._dates import blank, parse_date
 from ...covisit import MODES, PREPARATION, QUIZ, STEPS, debrief, plan_visit
-from ...widgets import AnswerForm, TableEditor, literal, match_quiz, multi_select, order_quiz
+from ...widgets import AnswerForm, TableEditor, literal, match_quiz, multi_select, order_quiz, text_answer
 from ._case import MSGS, SITUATIONS, TODAY
 from ._charts import chart_with_notes
 from ._model import plan_or_none
 
-__all__ = ["steps_form", "modes_form", "plan_form", "debrief_form", "quiz_form"]
+__all__ = ["steps_form", "modes_form", "plan_form", "debrief_form", "quiz_form", "text_form"]
 
 _CALL_COLUMNS = ("customer", "time", "mode", "objective")
 _ITEM_COLUMNS = ("action", "owner", "due")
@@ -148,3 +148,16 @@ def quiz_form() -> AnswerForm:
     """
     return match_quiz([q.code for q in QUIZ], [(MSGS("true"), True), (MSGS("false"), False)], key="q5",
                       title=MSGS("quiz_title"), blank=(MSGS("pick"), ""))
+
+
+def text_form(key: str = "q6") -> AnswerForm:
+    """Exercise 6: a text box; writes ``q6 = "..."`` with the text safely quoted.
+
+    Examples
+    --------
+    >>> form = text_form()
+    >>> form.controls["text"].value = '下次先和经销商一起定"目标"'
+    >>> print(form.line)
+    q6 = '下次先和经销商一起定"目标"'
+    """
+    return text_answer(key, placeholder=MSGS("text"), title=MSGS("text_title"), height="110px")
