@@ -100,9 +100,10 @@ class Question:
     on : {"run", "seen"}
         Which data the check judges against (``ctx.load``): ``"run"`` (the
         variant the notebook runs on: computed answers; typed-in numbers fail
-        on the grader's hidden variant) or ``"seen"`` (the variant the trainee
-        saw: a literal judgment such as "C07" that is right for their data
-        stays right when re-graded).  See ``docs/teaching.md``.
+        on the grader's hidden variant) or ``"seen"`` (a judgment: right when
+        it fits the variant the trainee saw, so a literal choice such as
+        "C07" stays right when re-graded, or the variant the notebook ran on,
+        so a choice computed from the data does too).  See ``docs/teaching.md``.
     read : bool
         A read-and-decide question: the trainee reads a chart or a table and chooses.
     distractors : tuple of Distractor
@@ -250,7 +251,17 @@ class QuestionBank:
 
 def _verdict(q: Question, answer: Any, ctx: Context) -> Verdict:
     if q.on == "seen":
-        ctx = ctx.as_seen()
+        # a judgment is right when it fits the data the trainee saw (a literal choice) or the data the
+        # notebook ran on (the choice computed from the data): either way it was read from the evidence
+        seen = _verdict_on(q, answer, ctx.as_seen())
+        if seen.ok or ctx.as_seen() is ctx:
+            return seen
+        run = _verdict_on(q, answer, ctx)
+        return run if run.ok or run.score > seen.score else seen
+    return _verdict_on(q, answer, ctx)
+
+
+def _verdict_on(q: Question, answer: Any, ctx: Context) -> Verdict:
     if answer is Ellipsis:
         return Verdict(False, 0.0, *NOT_ANSWERED, manual=q.manual)
     if q.manual or q.check is None:
