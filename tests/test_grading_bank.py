@@ -333,3 +333,26 @@ def test_wrong_answers_never_show_the_reference(variant, language):
             assert text.startswith("✗")
             for form in forms:
                 assert form not in text, (key, answer, text)
+
+
+def test_a_judgment_is_checked_on_the_data_the_trainee_saw_or_the_data_it_was_computed_from():
+    import pandas as pd
+
+    from kamlab.grading import Context, Question, QuestionBank, Verdict
+
+    class Ctx(Context):   # the best chain differs between variants
+        def load(self, name):
+            return pd.DataFrame({"chain_id": ["C01", "C02"], "sales": [1, 2] if self.variant == 0 else [3, 1]})
+
+    def best(answer, ctx):
+        table = ctx.load("chains")
+        return answer == table.loc[table["sales"].idxmax(), "chain_id"] or Verdict(False, 0, "不是最好", "not the best")
+
+    bank = QuestionBank("t", ("测", "T"), (Question("q1", 1, ("哪家？", "Which?"), best, on="seen"),
+                                           Question("q2", 1, ("哪家？", "Which?"), best)))
+    regrade = Ctx("t", variant=5, seen_variant=0)
+    assert bank.check("q1", "C02", regrade).ok        # literal, right for the data seen (variant 0)
+    assert bank.check("q1", "C01", regrade).ok        # computed on the re-run (variant 5)
+    assert not bank.check("q2", "C02", regrade).ok    # a computation question: typed-in fails
+    wrong = Ctx("t", variant=5, seen_variant=0)
+    assert bank.check("q1", "C03", wrong).reason_zh == "不是最好"
