@@ -34,6 +34,9 @@ def _parser() -> argparse.ArgumentParser:
     g.add_argument("--variant", type=int, default=None,
                    help="数据变体（默认：从本班密钥抽取的隐藏变体，保存在 --out 里）/ "
                         "data variant (default: the hidden one drawn from the class secret kept in --out)")
+    g.add_argument("--roster", default=None,
+                   help="班级名单 CSV（班级报告列出没交作业的学员）/ class roster CSV (the class report lists who "
+                        "has not submitted)")
     g.add_argument("--sandbox", default="auto", choices=["auto", "bwrap", "none"],
                    help="隔离方式：auto（有 bubblewrap 就用）、bwrap（必须）、none / "
                         "isolation: auto (bubblewrap where it works), bwrap (required), none")
@@ -60,7 +63,7 @@ def main(argv: list[str] | None = None) -> int:
             # the top layer finds the course module's bank; grading never imports the course
             report = grading.grade(get_bank(args.module), args.submissions, out=args.out, jobs=args.jobs,
                                    timeout=args.timeout, variant=args.variant, force=args.force,
-                                   sandbox=args.sandbox,
+                                   sandbox=args.sandbox, roster=args.roster,
                                    memory_mb=args.memory_mb, max_output_mb=args.max_output_mb,
                                    language=args.language, progress=not args.no_progress)
             print(f"graded {report.n_submissions} submissions of {report.module} on variant "
@@ -68,6 +71,9 @@ def main(argv: list[str] | None = None) -> int:
                   f"{report.n_problems} with problems)")
             print(f"gradebook: {report.gradebook_csv}\n           {report.gradebook_xlsx}")
             print(f"feedback:  {report.feedback_dir}\nlog:       {report.log}")
+            print(f"report:    {report.out / 'class_report.html'}")
+            if (report.out / "scoring_sheet.xlsx").exists():
+                print(f"scoring:   {report.out / 'scoring_sheet.xlsx'} (讲师评分 / type hand scores here or in the gradebook)")
             return 0
         if args.command == "example-class":
             paths = grading.example_class(args.module, args.out, n=args.n, seed=args.seed,

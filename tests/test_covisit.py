@@ -20,7 +20,7 @@ PREP = [p.code for p in PREPARATION]
 
 
 def good_plan() -> dict:
-    return {"distributor": "华东医药", "rep": "业务员 李强", "date": "2026-11-12", "preparation": list(PREP),
+    return {"distributor": "浙瑞医药商业", "rep": "业务员 李强", "date": "2026-11-12", "preparation": list(PREP),
             "calls": [{"customer": "解放店", "time": "09:00", "mode": "示范", "objective": "新品进 2 个单品"},
                       {"customer": "五一店", "time": "10:30", "mode": "观察", "objective": "约定店员培训 1 次"},
                       {"customer": "芙蓉店", "time": "14:00", "mode": "观察", "objective": "拿到堆头 1 个"}],
@@ -156,7 +156,7 @@ def test_chinese_keys_a_dataframe_of_calls_and_the_table_round_trip():
     plan = good_plan()
     calls = pd.DataFrame(plan["calls"])
     frozen = calls.copy()
-    res = plan_visit({"经销商": "华东医药", "业务员": "李强", "日期": "2026-11-12", "准备": ["客户资料", "客户问题",
+    res = plan_visit({"经销商": "浙瑞医药商业", "业务员": "李强", "日期": "2026-11-12", "准备": ["客户资料", "客户问题",
                       "确定时间、方式和对象", "物料"], "拜访": calls, "总结": "2026-11-12 17:00"}, today=TODAY)
     assert res.ok
     pd.testing.assert_frame_equal(calls, frozen)
@@ -176,7 +176,7 @@ def test_caller_plan_not_modified():
 
 def test_plan_plot_is_a_labelled_day():
     ax = plan_visit(good_plan(), today=TODAY).plot()
-    assert ax.get_title() == "协访日程：华东医药 · 业务员 李强 · 2026-11-12"
+    assert ax.get_title() == "协访日程：浙瑞医药商业 · 业务员 李强 · 2026-11-12"
     labels = [t.get_text() for t in ax.get_yticklabels()]
     assert labels == ["09:00 解放店", "10:30 五一店", "14:00 芙蓉店", "17:00 拜访后总结"]
     assert ax.get_xlabel() == "时间"

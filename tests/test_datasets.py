@@ -84,7 +84,7 @@ def test_shapes_and_story_facts():
     assert kl.datasets.load("chains").shape == (36, 19)
     assert kl.datasets.load("doctors").shape[0] == 240
     s = kl.datasets.load("sellout")
-    assert s.shape == (8640, 11) and s["store_id"].nunique() == 720 and s["chain_id"].nunique() == 6
+    assert s.shape == (12276, 11) and s["store_id"].nunique() == 1023 and s["chain_id"].nunique() == 36
     assert tuple(sorted(s["month"].unique())) == MONTHS == ("2025-11", "2025-12") + MONTHS[2:]
     assert MONTHS[-1] == "2026-10"
     chains = kl.datasets.load("chains")
@@ -153,7 +153,7 @@ def _kpis(df: pd.DataFrame) -> pd.DataFrame:
     })
 
 
-@pytest.mark.parametrize("v", range(5))
+@pytest.mark.parametrize("v", range(8))
 def test_sellout_planted_problems_visible_by_groupby(v):
     df = kl.datasets.load("sellout", variant=v)
     p = kl.datasets.planted("sellout", variant=v)
@@ -174,10 +174,10 @@ def test_sellout_planted_problems_visible_by_groupby(v):
     # (d) clerk recommendation drops sharply in the last two months
     drop = k["clerk_before"] - k["clerk_last2"]
     assert drop.idxmax() == p["clerk_drop"] and drop[p["clerk_drop"]] > 0.25
-    assert drop.drop(index=p["clerk_drop"]).max() < 0.15
+    assert drop.drop(index=p["clerk_drop"]).max() < drop[p["clerk_drop"]] - 0.1   # small chains are noisier
     # (e) latest month falls in that chain, driven by sell-through
     assert k["mom"].idxmin() == p["latest_month_drop"] and k.loc[p["latest_month_drop"], "mom"] < -0.15
-    assert k["mom"].drop(index=p["latest_month_drop"]).min() > -0.05
+    assert k["mom"].drop(index=p["latest_month_drop"]).min() > k.loc[p["latest_month_drop"], "mom"] + 0.1
     c = df[(df["chain_id"] == p["latest_month_drop"]) & df["is_target"]]
     last, prev = c[c["month"] == MONTHS[-1]], c[c["month"] == MONTHS[-2]]
     d_dist = last["stocked"].mean() / prev["stocked"].mean() - 1

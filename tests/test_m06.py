@@ -50,11 +50,13 @@ def test_computed_answers_get_full_marks(variant):
 
 def test_sellout_chain_designation():
     sellout, chains = kl.datasets.load("sellout"), kl.datasets.load("chains")
-    assert m06.sellout_chain(sellout, chains) == "C22"          # default account C18 has no sell-out rows
-    assert m06.sellout_chain(sellout, chains, "C34") == "C34"   # a key account with sell-out rows is kept
-    assert m06.sellout_chain(sellout, chains, "C01") == "C22"
+    assert m06.sellout_chain(sellout, chains) == "C18"          # the default key account itself
+    assert m06.sellout_chain(sellout, chains, "C34") == "C34"   # a chosen key account is kept
+    assert m06.sellout_chain(sellout, chains, "C01") == "C01"   # every chain has sell-out rows
     s5, c5 = kl.datasets.load("sellout", variant=5), kl.datasets.load("chains", variant=5)
-    assert m06.sellout_chain(s5, c5) == "C25"
+    assert m06.sellout_chain(s5, c5) == "C31"
+    with pytest.raises(kl.BadValueError):                       # no silent switch to another chain
+        m06.sellout_chain(sellout[sellout["chain_id"] != "C01"], chains, "C01")
 
 
 def test_numbers_typed_from_variant_0_fail_on_the_hidden_variant():

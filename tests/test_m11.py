@@ -156,9 +156,10 @@ def test_q2_is_the_top_n_of_the_trainees_own_screening():
 
 def test_targets_hand_computed():
     df = pd.DataFrame({"doctor_id": ["D1", "D2", "D3"], "patients_per_month": [100, 300, 200],
-                       "beds_or_outpatients": [10, 30, 20], "value_orientation": ["学术导向"] * 3,
+                       "dept_beds": [10, 30, 20], "outpatients_month": [200, 600, 400],
+                       "value_orientation": ["学术导向"] * 3,
                        "influence": ["普通医生"] * 3})
-    # 病人数, 床位 min-max: D2 100, D3 50, D1 0; the level criteria tie
+    # 病人数, 床位, 门诊 min-max: D2 100, D3 50, D1 0; the level criteria tie
     assert m11.targets(df, ..., n=2) == ["D2", "D3"]
     with pytest.raises(kl.BadSpecError):
         m11.targets(df, ..., n=0)

@@ -17,7 +17,7 @@ from workbook_runs import cell_errors, lost_points, run_answered
 HIDDEN = 5
 MODES = {"S1": "示范", "S2": "观察", "S3": "示范", "S4": "观察", "S5": "示范", "S6": "观察"}
 QUIZ_RIGHT = {q.code: q.answer for q in QUIZ}
-PLAN = {"distributor": "华东医药", "rep": "业务员 李强", "date": "2026-11-12",
+PLAN = {"distributor": "浙瑞医药商业", "rep": "业务员 李强", "date": "2026-11-12",
         "preparation": ["customer_info", "customer_issues", "agree_plan", "materials"],
         "calls": [{"customer": "解放店", "time": "09:00", "mode": "示范", "objective": "新品进 2 个单品"},
                   {"customer": "五一店", "time": "10:30", "mode": "观察", "objective": "约定店员培训 1 次"}],
@@ -207,17 +207,17 @@ def test_forms_speak_english():
 
 def test_the_example_plan_reads_in_the_current_language():
     zh = plan_visit(m14.EXAMPLE_PLAN, today=m14.TODAY).messages()
-    assert zh[2] == ("第 1 次拜访（百姓大药房 五一店，09:00）是观察式，却排在第一次示范式拜访（益丰大药房 解放店，10:30）之前。"
+    assert zh[2] == ("第 1 次拜访（浙和药店 延安店，09:00）是观察式，却排在第一次示范式拜访（浙仁堂连锁 解放店，10:30）之前。"
                      "先示范，业务员才能在随后的观察式拜访中运用。")
     assert "「看看业务员怎么谈」" in zh[1]
     kl.set_language("en")
     assert m14.EXAMPLE_PLAN["calls"][0]["objective"] == "see how the rep talks"
     en = plan_visit(m14.EXAMPLE_PLAN, today=m14.TODAY).messages()
     assert en[1:3] == [
-        "Call 1 (百姓大药房 五一店): the objective 'see how the rep talks' cannot be measured: name the result "
+        "Call 1 (浙和药店 延安店): the objective 'see how the rep talks' cannot be measured: name the result "
         "with a number, e.g. 'listing for 2 new SKUs', 'one floor display'.",
-        "Call 1 (百姓大药房 五一店, 09:00) is an observation call before the first demonstration "
-        "(益丰大药房 解放店, 10:30). Demonstrate first, so the rep can use it on the calls you then observe.",
+        "Call 1 (浙和药店 延安店, 09:00) is an observation call before the first demonstration "
+        "(浙仁堂连锁 解放店, 10:30). Demonstrate first, so the rep can use it on the calls you then observe.",
     ]
 
 
@@ -228,15 +228,15 @@ def _operate(key: str) -> str:
         "q1": "\n".join(f'form_q1.controls["{n}"].value = "{name}"' for n, name in enumerate(STEP_NAMES, start=1)),
         "q2": "\n".join(f'form_q2.controls["{s}"].value = "{m}"' for s, m in MODES.items()),
         "q3": "\n".join([
-            'form_q3.controls["distributor"].value = "国药控股湖南"',
+            'form_q3.controls["distributor"].value = "苏康医药商业"',
             'form_q3.controls["rep"].value = "业务员 赵刚"',
             'form_q3.controls["date"].value = "2026-11-20"',
             'form_q3.controls["preparation"].value = ("customer_info", "customer_issues", "agree_plan", "materials")',
             'rows = form_q3.controls["calls"].cells',
-            'rows[0]["customer"].value = "老百姓大药房 五一店"',
+            'rows[0]["customer"].value = "浙和药店 延安店"',
             'rows[0]["mode"].value = "示范"',
             'rows[0]["objective"].value = "新品进 3 个单品"',
-            'rows[1]["customer"].value = "益丰大药房 解放店"',
+            'rows[1]["customer"].value = "浙仁堂连锁 解放店"',
             'rows[1]["mode"].value = "观察"',
             'rows[1]["objective"].value = "业务员讲卖点，约店员培训 1 次"',
             'rows[2]["customer"].value = "湘雅连锁 总部"',
@@ -265,6 +265,6 @@ def test_widget_only_path_gets_full_marks_on_the_hidden_variant(tmp_path):
         literals={"q6": 'q6 = "下次先和经销商一起定目标，先示范后观察，当天总结。"'})
     assert cell_errors(executed) == []
     assert set(answers) == set(m14.BANK.keys())
-    assert m14.plan_or_none(answers["q3"]).distributor == "国药控股湖南"
+    assert m14.plan_or_none(answers["q3"]).distributor == "苏康医药商业"
     assert lost_points(verdicts) == {}
     assert sum(v.score for v in verdicts.values()) == 12.0

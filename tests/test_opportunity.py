@@ -444,3 +444,30 @@ def test_bundled_needs_data_set():
         fig.savefig(io.BytesIO(), format="png")
         plt.close(fig)
     pd.testing.assert_frame_equal(df, whole)
+
+
+# ----------------------------------------------------------------------------- scoring from evidence (issue 12)
+def test_matrix_scores_needs_from_their_evidence_when_no_scores_are_given():
+    from kamlab.opportunity import evidence_scores, with_scores
+    df = pd.DataFrame({"need_id": ["N1", "N2", "N3"], "need": ["甲", "乙", "丙"], "kind": ["显性", "隐性", "显性"],
+                       "channel": ["总部", "门店", "外部"],
+                       "fit": ["现有方案可直接满足", "需市场部、品牌部配合", "超出我方能力"], "uplift": [40.0, 14.9, 70.0]})
+    t = matrix(df).table
+    assert t.loc["N1", ["match", "value"]].tolist() == [5, 5]
+    assert t.loc["N2", ["match", "value"]].tolist() == [3, 2]
+    assert t.loc["N3", ["match", "value", "quadrant_code"]].tolist() == [1, 5, "create_conditions"]
+    assert evidence_scores(df)["match"].tolist() == [5, 3, 1]
+    mine = matrix(with_scores(df, {"N1": (2, 2), "N2": (4, 4)})).table
+    assert mine.index.tolist() == ["N2", "N1"]
+    with pytest.raises(BadValueError):
+        with_scores(df, {"N1": (0, 3)})
+    with pytest.raises(BadValueError):
+        evidence_scores(df.assign(fit="很好"))
+
+
+def test_bundled_evidence_reproduces_the_course_scores():
+    from kamlab.opportunity import FIT_LEVELS, evidence_scores
+    needs = kl.datasets.load("needs", variant=4)
+    t = evidence_scores(needs)
+    assert set(needs["fit"]) <= set(FIT_LEVELS)
+    assert t["value"].between(1, 5).all() and t["match"].between(1, 5).all()

@@ -88,15 +88,16 @@ def test_sellout_round_trip_bools_and_months(tmp_path):
 
 def test_messy_csv_whitespace_blank_lines_empty_columns_extra_columns(tmp_path):
     text = ("客户需求表\n\n"
-            " account_id , need_id,need,kind,channel,source,match,value,base_score,competitor_pressure,,备注\n"
-            "C01,N01,店员培训,隐性,门店,实地走访,5,4,60.5,2,,重点\n"
+            " account_id , need_id,need,kind,channel,source,fit,uplift,base_score,competitor_pressure,,备注\n"
+            "C01,N01,店员培训,隐性,门店,实地走访,现有方案可直接满足,42.5,60.5,2,,重点\n"
             ",,,,,,,,,,,\n"
-            "C01,N02,联合营销,显性,总部,高层访谈,4,5,60.5,3,,\n")
+            "C01,N02,联合营销,显性,总部,高层访谈,需市场部、品牌部配合,18,60.5,3,,\n")
     path = tmp_path / "needs.csv"
     path.write_text(text, encoding="utf-8")
     out = kl.read_table(path, like="needs")
     assert list(out.columns[:2]) == ["account_id", "need_id"] and out.columns[-1] == "备注"
-    assert out["match"].tolist() == [5, 4] and str(out["match"].dtype) == "int64"
+    assert out["competitor_pressure"].tolist() == [2, 3] and str(out["competitor_pressure"].dtype) == "int64"
+    assert out["uplift"].tolist() == [42.5, 18.0]
     assert out["base_score"].tolist() == [60.5, 60.5]
     assert len(out) == 2
 

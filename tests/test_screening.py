@@ -158,7 +158,7 @@ def test_profit_only_rubric_has_no_quadrants():
 def doctors() -> pd.DataFrame:
     return pd.DataFrame({
         "doctor_id": ["D1", "D2", "D3"],
-        "patients_per_month": [300, 100, 200], "beds_or_outpatients": [50, 150, 100],
+        "patients_per_month": [300, 100, 200], "dept_beds": [50, 0, 100], "outpatients_month": [900, 1500, 1200],
         "value_orientation": ["学术导向", "价格导向", "患者导向"], "influence": ["学科带头人", "普通医生", "科室骨干"],
         "first_choice": ["是", "否", "有时"], "talk_order": [1, 5, 3], "message_delivered": [5, 1, 3],
         "accepts_invitation": ["总是", "从不", "有时"], "incident_handling": [3, 1, 5],
@@ -166,12 +166,13 @@ def doctors() -> pd.DataFrame:
 
 
 def test_doctor_target_rubric_by_hand():
-    # patients minmax: 100, 0, 50; beds: 0, 100, 50; value 100, 25, 75; influence 100, 20, 60
-    # total = .3p + .3b + .2v + .2i: D1 30+0+20+20 = 70; D2 0+30+5+4 = 39; D3 15+15+15+12 = 57
+    # patients minmax: 100, 0, 50; beds 50, 0, 100 and visits 0, 100, 50 → capacity (½ each) 25, 50, 75;
+    # value 100, 25, 75; influence 100, 20, 60
+    # total = .3p + .3c + .2v + .2i: D1 30+7.5+20+20 = 77.5; D2 0+15+5+4 = 24; D3 15+22.5+15+12 = 64.5
     res = screen(doctors(), kl.screening.DOCTOR_TARGET_RUBRIC, id_col="doctor_id")
     t = res.table
     assert list(t.columns) == ["病人数", "床位数/门诊数", "价值取向", "影响力", "total", "rank"]
-    assert t["total"].round(9).to_dict() == {"D1": 70.0, "D3": 57.0, "D2": 39.0}
+    assert t["total"].round(9).to_dict() == {"D1": 77.5, "D3": 64.5, "D2": 24.0}
     assert t["rank"].tolist() == [1, 2, 3]
     ax = res.plot()
     assert len(ax.patches) == 3 and "综合得分" in ax.get_title()

@@ -16,7 +16,7 @@ import kamlab as kl
 from kamlab import (BadSpecError, BadValueError, DuplicateIdError, EmptyTableError, KamlabInputError,
                     MissingColumnError)
 from kamlab.selfassess import (DIMENSIONS, STAGE_NAMES, STAGES, assess, improvement_plan, stage_code,
-                               stages_table)
+                               stages_table, dimensions_table)
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 LATIN = re.compile(r"[A-Za-z]{4,}")
@@ -65,13 +65,25 @@ def test_stage_names_in_any_spelling():
 
 
 def test_stages_table_follows_the_language():
-    t = stages_table()
+    t = stages_table(dimension=True)
     assert t.index.tolist() == list(STAGE_NAMES)
-    assert t.loc["核心数据复盘", "价值维度"] == "动销结果保障"
+    assert t.loc["核心数据复盘", "课程归类（价值维度）"] == "动销结果保障"
     kl.set_language("en")
-    t = stages_table()
+    t = stages_table(dimension=True)
     assert t.index[0] == "Account screening" and t.columns[0] == "core task"
-    assert t.loc["Win-win agreement negotiation", "value dimension"] == "Internal resource coordination"
+    assert t.loc["Win-win agreement negotiation", "course reading (value dimension)"] == "Internal resource coordination"
+
+
+def test_stages_table_does_not_print_the_stage_dimension_mapping_by_default():
+    """Issue 12 (m01): the stage -> dimension mapping is not in the seed; the table above exercise 2 hid nothing."""
+    t = stages_table()
+    assert not any("维度" in str(c) for c in t.columns)
+    assert "动销结果保障" not in t.to_string()
+
+
+def test_dimensions_table_holds_the_seeds_parts():
+    t = dimensions_table()
+    assert t.iloc[:, 0].tolist() == ["需求洞察、机会捕捉", "跨部门联动、资源整合", "执行推动、复盘优化"]
 
 
 # ----------------------------------------------------------------------------- assess

@@ -40,45 +40,57 @@ DESCRIPTIONS = {
     ),
     "doctors": (
         "重点医生数据（doctors）",
-        "240 位医生（虚构医院，真实城市）的目标医生筛选指标（病人数、床位/门诊、价值取向、影响力）、"
+        "240 位医生（虚构医院，真实城市）的目标医生筛选指标（月病人数、科室床位数、月门诊量、价值取向、影响力；"
+        "每列一个单位：床位为张，社区卫生服务中心无病房记 0；门诊为医生本人每月人次，各级医院同一口径）、"
         "围墙准则指标（首选、谈话顺序、信息传递、接受邀请、突发事件处理）、认知/承诺观察和月处方量。"
         "用于 m11 MWP 平台：目标医生筛选、处方准备度 P1–P4 与二八分析。",
         "240 fictional doctors (fictional hospitals, real cities): target-screening criteria (patients, beds "
-        "or outpatients, value orientation, influence), wall criteria (first choice, talk order, message, "
+        "of the department (0 = no ward, as in community health centres), the doctor's own outpatient visits per "
+        "month at every level, value orientation, influence; one unit per column), wall criteria (first choice, talk order, message, "
         "invitations, incident handling), observed awareness and commitment, and monthly prescriptions. "
         "Used by m11 (MWP platforms: target screening, readiness P1-P4, 80/20 view).",
     ),
     "needs": (
         "客户需求与机会数据（needs）",
         "36 家连锁客户（编号见 chains）各 8 条需求：显性/隐性、总部/门店/外部渠道、信息来源、"
-        "需求匹配度与机会价值（1–5 分）、客户动销基础分和竞品压力。用于 m03 机会洞察，选出 3 个高价值机会。",
+        "我方匹配能力与预计年增量销售额（学员据此给需求匹配度和机会价值打分）、客户动销基础分和竞品压力。"
+        "用于 m03 机会洞察，选出 3 个高价值机会。",
         "Needs of all 36 chain accounts (ids from chains), 8 each: explicit or implicit, HQ / store / external "
-        "channel, source, match and value (1-5), the account's sell-through base score and competitor "
+        "channel, source, what it takes us to meet the need and the expected annual uplift (the evidence a "
+        "trainee scores match and value from), the account's sell-through base score and competitor "
         "pressure. Used by m03 (opportunity insight: pick 3 high-value opportunities).",
     ),
     "clauses": (
         "双赢协议条款让步矩阵（clauses）",
-        "8 个协议条款（供货价格/折扣、回款账期、新品进场率、联合活动、店员培训、数据反馈、陈列资源、返利），"
-        "每个条款 3–5 个选项，长表格式：每行一个选项，含我方/对方得分与权重、是否核心条款、开价、目标和底线。"
+        "连锁年度协议的 8 个条款（供货价格/折扣、回款账期、年度分销数量、新品铺货率、联合活动、店员培训、数据反馈、返利），"
+        "每个条款 3–5 个选项，长表格式：每行一个选项，含我方/对方得分与权重、是否核心条款（动销目标“年度分销数量”和"
+        "活动支持“联合活动”）、开价、目标和底线。"
         "我方得分沿选项顺序递减、对方得分递增，开价 ≥ 目标 ≥ 底线（按我方得分）。用于 m05 谈判"
         "（kl.negotiation.ConcessionMatrix.from_table）。",
-        "Concession matrix of 8 agreement clauses with 3-5 options each, long format (one row per option): "
-        "our and their scores and weights, core flag, opening, target and walk-away. Our score falls and theirs "
+        "Concession matrix of the 8 clauses of a chain's annual agreement (price/discount, payment terms, annual "
+        "distribution volume, new-product distribution, joint activities, staff training, data feedback, rebate) "
+        "with 3-5 options each, long format (one row per option): our and their scores and weights, core flag "
+        "(the sell-out target 'annual distribution volume' and the activity support 'joint activities'), opening, "
+        "target and walk-away. Our score falls and theirs "
         "rises along the options; opening >= target >= walk-away in our score. Used by m05 (negotiation, "
         "kl.negotiation.ConcessionMatrix.from_table).",
     ),
     "sellout": (
         "门店动销月度数据（sellout）",
-        "6 家连锁、720 家门店、12 个月（2025-11 至 2026-10）共 8640 行的门店月度动销数据：目标门店、是否铺货、"
+        "全部 36 家连锁（编号见 chains）的门店样本：每家连锁抽取门店数的 4%，至少 24 家、不超过其门店数 store_count，"
+        "共 1023 家门店、12 个月（2025-11 至 2026-10）12276 行的门店月度动销数据：目标门店、是否铺货、"
         "销量、期初/期末库存（期末 = 期初 + 到货 − 销量，到货未单列）、神秘顾客暗访与店员推荐次数。"
         "数据中埋有五个问题，分别落在不同连锁：铺货率低、有货不动销、库存积压（周转下降）、最近两个月店员推荐率骤降、"
-        "最近一个月销量环比明显下滑。用于 m07 核心数据复盘（kl.kpi、kl.rootcause）。",
-        "Store-month sell-out of 720 stores of 6 chains over 12 months (2025-11 to 2026-10), 8640 rows: target "
+        "最近一个月销量环比明显下滑。用于 m07 核心数据复盘（kl.kpi、kl.rootcause），以及 m06 激励方案、m10 终端动销（重点客户自己的门店）。",
+        "Store-month sell-out of a sample of the stores of all 36 chains (ids from chains: 4 % of a chain's "
+        "stores, at least 24 and never more than its store_count), 1023 stores over 12 months (2025-11 to 2026-10), "
+        "12276 rows: target "
         "store, stocked, units sold, inventory at month start and end (end = start + deliveries - units; "
         "deliveries are not a column), mystery-shopper visits and clerk recommendations. Five problems are "
         "planted, each in a different chain: poor distribution, stocked but not selling, inventory piling up "
         "(turnover falling), clerk recommendation dropping in the last two months, and a clear fall of units in "
-        "the latest month. Used by m07 (core data review: kl.kpi, kl.rootcause).",
+        "the latest month. Used by m07 (core data review: kl.kpi, kl.rootcause), and by m06 (incentives) and m10 "
+        "(sell-through) on the key account's own stores.",
     ),
     "retail_sales": (
         "零售商月度生意数据（retail_sales）",

@@ -24,7 +24,7 @@ Examples
 --------
 >>> import kamlab as kl
 >>> from kamlab import covisit
->>> plan = covisit.plan_visit({"distributor": "华东医药", "rep": "李强", "date": "2026-11-10",
+>>> plan = covisit.plan_visit({"distributor": "浙瑞医药商业", "rep": "李强", "date": "2026-11-10",
 ...     "preparation": ["customer_info", "customer_issues", "agree_plan", "materials"],
 ...     "calls": [{"customer": "五一店", "time": "09:30", "mode": "示范", "objective": "新品进 2 个单品"},
 ...               {"customer": "解放店", "time": "11:00", "mode": "观察", "objective": "推荐话术演练 1 次"}],

@@ -2,9 +2,9 @@
 
 A plan is one dict for one co-visit day with one distributor's rep::
 
-    {"distributor": "华东医药", "rep": "业务员 李强", "date": "2026-11-10",
+    {"distributor": "浙瑞医药商业", "rep": "业务员 李强", "date": "2026-11-10",
      "preparation": ["customer_info", "customer_issues", "agree_plan", "materials"],
-     "calls": [{"customer": "百姓大药房 五一店", "time": "09:30", "mode": "示范",
+     "calls": [{"customer": "浙和药店 延安店", "time": "09:30", "mode": "示范",
                 "objective": "让店长同意新品进 2 个单品"}, ...],
      "debrief": "2026-11-10 17:00"}
 
@@ -35,7 +35,7 @@ names every problem in Chinese and English, with the call it concerns:
 
 Examples
 --------
->>> plan = plan_visit({"distributor": "华东医药", "rep": "李强", "date": "2026-11-10",
+>>> plan = plan_visit({"distributor": "浙瑞医药商业", "rep": "李强", "date": "2026-11-10",
 ...     "preparation": ["客户资料", "客户问题", "确定时间、方式和对象", "物料"],
 ...     "calls": [{"customer": "五一店", "time": "09:30", "mode": "示范", "objective": "新品进 2 个单品"},
 ...               {"customer": "解放店", "time": "11:00", "mode": "观察", "objective": "加强沟通"}],
@@ -211,7 +211,7 @@ def plan_visit(plan: Mapping[str, Any], *, today: Any, max_calls: int = MAX_CALL
 
     Examples
     --------
-    >>> plan = plan_visit({"经销商": "华东医药", "业务员": "李强", "日期": "2026-11-10",
+    >>> plan = plan_visit({"经销商": "浙瑞医药商业", "业务员": "李强", "日期": "2026-11-10",
     ...     "准备": ["customer_info", "customer_issues", "agree_plan", "materials"],
     ...     "拜访": [{"客户": "五一店", "时间": "09:30", "方式": "示范", "目标": "新品进 2 个单品"},
     ...            {"客户": "解放店", "时间": "11:00", "方式": "观察", "目标": "店员推荐话术演练 1 次"}],

@@ -120,7 +120,7 @@ class VisitPlan(TableResult):
         Examples
         --------
         >>> from kamlab.covisit import plan_visit
-        >>> plan = plan_visit({"distributor": "华东医药", "rep": "李强", "date": "2026-11-10", "calls": [
+        >>> plan = plan_visit({"distributor": "浙瑞医药商业", "rep": "李强", "date": "2026-11-10", "calls": [
         ...     {"customer": "五一店", "time": "9:30", "mode": "观察", "objective": "推荐话术 1 次"}],
         ...     "debrief": "2026-11-10 16:00"}, today="2026-11-01")
         >>> plan_visit(plan.to_dict(), today="2026-11-01").problems == plan.problems
@@ -141,11 +141,11 @@ class VisitPlan(TableResult):
         Examples
         --------
         >>> from kamlab.covisit import plan_visit
-        >>> plan = plan_visit({"distributor": "华东医药", "rep": "李强", "date": "2026-11-10", "calls": [
+        >>> plan = plan_visit({"distributor": "浙瑞医药商业", "rep": "李强", "date": "2026-11-10", "calls": [
         ...     {"customer": "五一店", "time": "9:30", "mode": "观察", "objective": "推荐话术 1 次"}],
         ...     "debrief": "2026-11-10 16:00"}, today="2026-11-01")
         >>> plan.plot().get_title()
-        '协访日程：华东医药 · 李强 · 2026-11-10'
+        '协访日程：浙瑞医药商业 · 李强 · 2026-11-10'
         """
         return _timeline(self, ax)
 
@@ -166,7 +166,7 @@ def plan_from_table(table: pd.DataFrame) -> dict[str, Any]:
     Examples
     --------
     >>> from kamlab.covisit import plan_visit
-    >>> plan = plan_visit({"distributor": "华东医药", "rep": "李强", "date": "2026-11-10",
+    >>> plan = plan_visit({"distributor": "浙瑞医药商业", "rep": "李强", "date": "2026-11-10",
     ...     "preparation": ["customer_info", "materials"], "calls": [
     ...     {"customer": "五一店", "time": "9:30", "mode": "观察", "objective": "推荐话术 1 次"}],
     ...     "debrief": "2026-11-10 16:00"}, today="2026-11-01")

@@ -10,8 +10,8 @@ Examples
 >>> kl.datasets.names()
 ['chains', 'doctors', 'needs', 'clauses', 'sellout', 'retail_sales']
 >>> df = kl.datasets.load("needs")
->>> df.attrs["columns"]["match"]["中文名"]
-'需求匹配度'
+>>> df.attrs["columns"]["fit"]["中文名"]
+'我方匹配能力'
 """
 
 from __future__ import annotations

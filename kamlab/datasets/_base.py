@@ -207,7 +207,7 @@ def load(name: str, *, variant: int = 0) -> pd.DataFrame:
     >>> import kamlab as kl
     >>> df = kl.datasets.load("sellout", variant=0)
     >>> df.shape, df["month"].min(), df["month"].max()
-    ((8640, 11), '2025-11', '2026-10')
+    ((12276, 11), '2025-11', '2026-10')
     >>> kl.datasets.load("sellout", variant=1).dtypes.equals(df.dtypes)
     True
     >>> kl.datasets.load("chian")

@@ -78,6 +78,11 @@ _HOSPITAL_NAMES = ("瑞康", "恒安", "明德", "华济", "福泽", "安和", "
 _HOSPITAL_CITIES = ("上海", "南京", "杭州", "苏州", "宁波", "合肥", "济南", "青岛", "福州", "厦门", "南昌", "无锡")
 
 
+def _values(column: str) -> tuple[str, ...]:
+    """The allowed values of a column of ``doctors`` (from its schema)."""
+    return next(c.values for c in SCHEMAS["doctors"] if c.name == column) or ()
+
+
 def _doctors(variant: int) -> pd.DataFrame:
     rng = rng_for("doctors", variant)
     # 24 fictional hospitals: 8 per level, each in a real city.
@@ -86,20 +91,30 @@ def _doctors(variant: int) -> pd.DataFrame:
     h_name = np.concatenate([rng.choice(np.array(_HOSPITAL_NAMES, dtype=object), 8, replace=False)
                              for _ in range(3)])
     kind = np.where(levels == "社区", "社区卫生服务中心", "医院")
-    hospitals = np.array([f"{c}{m}{k}" for c, m, k in zip(h_city, h_name, kind)], dtype=object)
+    hospitals = _unique_names([f"{c}{m}" for c, m in zip(h_city, h_name)], kind)
 
     n = 240
     h = rng.choice(24, n, p=np.repeat([0.06, 0.04, 0.025], 8) / np.repeat([0.06, 0.04, 0.025], 8).sum())
     level = levels[h]
     lvl = np.select([level == "三级", level == "二级"], [0, 1], 2)
-    dept = rng.choice(np.array(SCHEMAS["doctors"][4].values, dtype=object), n, p=[0.25, 0.2, 0.2, 0.15, 0.2])
+    dept = rng.choice(np.array(_values("department"), dtype=object), n, p=[0.25, 0.2, 0.2, 0.15, 0.2])
     title_i = _pick(rng, np.array([[0.2, 0.3, 0.35, 0.15], [0.12, 0.28, 0.4, 0.2], [0.05, 0.15, 0.5, 0.3]])[lvl])
     influence_i = _pick(rng, np.array([[0.6, 0.35, 0.05], [0.2, 0.65, 0.15],
                                        [0.03, 0.4, 0.57], [0.0, 0.15, 0.85]])[title_i])
     base = np.array([600, 380, 220])[lvl] * np.array([1.3, 1.15, 1.0, 0.7])[title_i]
     patients = np.round(base * rng.lognormal(0, 0.35, n)).astype(np.int64)
-    beds = np.where(lvl == 2, np.round(rng.uniform(800, 3000, n)),
-                    np.round(np.array([70, 40, 0])[lvl] * rng.uniform(0.6, 1.4, n))).astype(np.int64)
+    rng.uniform(800, 3000, n), rng.uniform(0.6, 1.4, n)   # the draws of the former mixed column: keep the rest
+    # Beds of the doctor's department (张, one number per hospital and department; 0 = no ward, as in a
+    # 社区卫生服务中心) and the doctor's own outpatient visits (人次/月, every level). Drawn from a generator of
+    # their own, so the other columns stay what they were.
+    cap = rng_for("doctors.capacity", variant)
+    depts = np.array(_values("department"), dtype=object)
+    ward = np.round(np.array([70, 40, 0])[np.select([levels == "三级", levels == "二级"], [0, 1], 2)][:, None]
+                    * cap.uniform(0.6, 1.4, (24, len(depts)))).astype(np.int64)
+    beds = ward[h, np.argmax(dept[:, None] == depts[None, :], axis=1)]
+    # The relevant patients are a share of the visits: a community GP sees many visits for many conditions,
+    # a hospital specialist mostly his own field.
+    outpatients = np.round(patients * np.array([1.6, 1.9, 4.5])[lvl] * cap.uniform(0.8, 1.25, n)).astype(np.int64)
     g = rng.normal(0, 1, n)
     awareness = np.clip(np.round(2.9 + 0.9 * g + rng.normal(0, 0.7, n)), 1, 5).astype(np.int64)
     commitment = np.clip(np.minimum(awareness + 1, np.round(awareness - 0.6 + rng.normal(0, 0.8, n))),
@@ -107,7 +122,7 @@ def _doctors(variant: int) -> pd.DataFrame:
     c = commitment - 3.0
     first = _pick(rng, _first_probs(c))
     invite = _pick(rng, _first_probs(c + 0.3))
-    value_orient = rng.choice(np.array(SCHEMAS["doctors"][8].values, dtype=object), n, p=[0.35, 0.3, 0.2, 0.15])
+    value_orient = rng.choice(np.array(_values("value_orientation"), dtype=object), n, p=[0.35, 0.3, 0.2, 0.15])
     rx = np.round(patients * 0.03 * np.exp(0.9 * (commitment - 1)) * rng.lognormal(-0.5, 1.0, n)).astype(np.int64)
     df = pd.DataFrame({
         "doctor_id": [f"D{i:03d}" for i in range(1, n + 1)],
@@ -115,11 +130,12 @@ def _doctors(variant: int) -> pd.DataFrame:
         "hospital_level": level,
         "city": h_city[h],
         "department": dept,
-        "title": np.array(SCHEMAS["doctors"][5].values, dtype=object)[title_i],
+        "title": np.array(_values("title"), dtype=object)[title_i],
         "patients_per_month": patients,
-        "beds_or_outpatients": beds,
+        "dept_beds": beds,
+        "outpatients_month": outpatients,
         "value_orientation": value_orient,
-        "influence": np.array(SCHEMAS["doctors"][9].values, dtype=object)[influence_i],
+        "influence": np.array(_values("influence"), dtype=object)[influence_i],
         "first_choice": np.array(["是", "有时", "否"], dtype=object)[first],
         "talk_order": np.clip(np.round(3.2 - 0.7 * c + rng.normal(0, 0.9, n)), 1, 5).astype(np.int64),
         "message_delivered": np.clip(np.round(3 + 0.5 * c + rng.normal(0, 0.8, n)), 1, 5).astype(np.int64),
@@ -130,6 +146,22 @@ def _doctors(variant: int) -> pd.DataFrame:
         "monthly_rx_units": rx,
     })
     return df
+
+
+def _unique_names(stems: list[str], kinds: np.ndarray) -> np.ndarray:
+    """Hospital names, one per hospital: a repeated city + name becomes 第二医院, 第三医院 … (as in China).
+
+    Examples
+    --------
+    >>> _unique_names(["上海瑞康", "上海瑞康", "南京恒安"], np.array(["医院", "医院", "医院"])).tolist()
+    ['上海瑞康医院', '上海瑞康第二医院', '南京恒安医院']
+    """
+    seen: dict[str, int] = {}
+    out = []
+    for stem, kind in zip(stems, kinds):
+        seen[stem] = seen.get(stem, 0) + 1
+        out.append(stem + ("", "", "第二", "第三", "第四")[min(seen[stem], 4)] + kind)
+    return np.array(out, dtype=object)
 
 
 def _first_probs(c: np.ndarray) -> np.ndarray:

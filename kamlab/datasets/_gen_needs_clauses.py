@@ -30,6 +30,10 @@ _NEEDS = (  # need, kind, channel, source, base match, base value
 )
 
 
+#: 我方匹配能力, from match 5 down to 1 (the rubric of kamlab.opportunity.FIT_LEVELS).
+_FIT = ("现有方案可直接满足", "现有资源稍作调整即可满足", "需市场部、品牌部配合", "需公司新增政策或预算", "超出我方能力")
+
+
 def _needs(variant: int) -> pd.DataFrame:
     rng = rng_for("needs", variant)
     accounts = np.arange(1, 37)  # every chain, so the account a trainee picks in m02 has needs
@@ -40,6 +44,14 @@ def _needs(variant: int) -> pd.DataFrame:
     match = np.clip(table[:, 4].astype(float) + rng.integers(-1, 2, n), 1, 5).astype(np.int64)
     value = np.clip(table[:, 5].astype(float) + rng.integers(-1, 2, n), 1, 5).astype(np.int64)
     base = np.repeat(np.round(rng.uniform(40, 88, len(accounts)), 1), per)
+    pressure = rng.integers(1, 6, n).astype(np.int64)
+    # the evidence a trainee scores from (m03): what it takes us to meet the need, and the expected
+    # annual uplift in 万元; the course rubric (kamlab.opportunity.evidence_scores) turns them back into
+    # exactly the match and value drawn above.  Own stream, so the draws above are unchanged.
+    ev = rng_for("needs_evidence", variant)
+    lo = np.array([2.0, 8.0, 15.0, 25.0, 40.0])[value - 1]
+    hi = np.array([7.9, 14.9, 24.9, 39.9, 68.0])[value - 1]
+    uplift = np.round(ev.uniform(lo, hi), 1)
     return pd.DataFrame({
         "account_id": np.repeat([f"C{a:02d}" for a in accounts], per),
         "need_id": [f"N{i:03d}" for i in range(1, n + 1)],
@@ -47,22 +59,26 @@ def _needs(variant: int) -> pd.DataFrame:
         "kind": table[:, 1],
         "channel": table[:, 2],
         "source": table[:, 3],
-        "match": match,
-        "value": value,
+        "fit": np.array(_FIT, dtype=object)[5 - match],
+        "uplift": uplift,
         "base_score": base,
-        "competitor_pressure": rng.integers(1, 6, n).astype(np.int64),
+        "competitor_pressure": pressure,
     })
 
 
-_CLAUSES = (  # clause, options (best for us first)
-    ("供货价格/折扣", ("无折扣", "3%", "5%", "8%", "10%")),
-    ("回款账期", ("30天", "45天", "60天", "90天", "120天")),
-    ("新品进场率", ("100%", "80%", "60%", "40%")),
-    ("联合活动", ("每月1次", "每季度2次", "每季度1次", "每半年1次")),
-    ("店员培训", ("每月1次", "每季度2次", "每季度1次")),
-    ("数据反馈", ("门店级周数据", "门店级月数据", "城市级月数据", "不提供")),
-    ("陈列资源", ("黄金陈列+端架", "黄金陈列", "普通货架+堆头", "普通货架")),
-    ("返利", ("1%", "2%", "3%", "5%")),
+#: The clauses of a chain's annual agreement (seed 000 §五 双赢协议关键条款; seed 001 签订年度分销协议:
+#: 规定连锁总部 1 年的分销数量), options best for us first, and whether the clause is core.  Core
+#: (核心条款) as seed 000 names them: 动销目标 (the annual distribution volume) and 活动支持 (joint
+#: activities); the price terms of a one-way deal (供货价格、结算周期、返利) are what can be traded.
+_CLAUSES = (  # clause, options (best for us first), core
+    ("供货价格/折扣", ("无折扣", "3%", "5%", "8%", "10%"), False),
+    ("回款账期", ("30天", "45天", "60天", "90天", "120天"), False),
+    ("年度分销数量", ("12万盒", "10万盒", "8万盒", "6万盒"), True),
+    ("新品铺货率", ("100%", "80%", "60%", "40%"), False),
+    ("联合活动", ("每月1次", "每季度2次", "每季度1次", "每半年1次"), True),
+    ("店员培训", ("每月1次", "每季度2次", "每季度1次"), False),
+    ("数据反馈", ("门店级周数据", "门店级月数据", "城市级月数据", "不提供"), False),
+    ("返利", ("1%", "2%", "3%", "5%"), False),
 )
 
 
@@ -81,13 +97,21 @@ def _ladder(rng: np.random.Generator, k: int, start: float, stop: float) -> np.n
 
 
 def _clauses(variant: int) -> pd.DataFrame:
+    """The clause table of *variant*: core clauses as the seed names them, our weight heaviest on price.
+
+    The story every variant keeps: a manufacturer feels the price (供货价格/折扣 carries our largest
+    weight), yet the core clauses are the 动销 ones (年度分销数量, 联合活动), so "our heaviest clauses
+    are the core" is the mistake exercise 1 catches.
+    """
     rng = rng_for("clauses", variant)
     m = len(_CLAUSES)
     our_w, their_w = _weights(rng, m), _weights(rng, m)
-    core = np.zeros(m, dtype=bool)
-    core[np.argsort(-our_w, kind="stable")[:3]] = True
+    price = [c[0] for c in _CLAUSES].index("供货价格/折扣")
+    top = int(np.argmax(our_w))
+    our_w[[price, top]] = our_w[[top, price]]
+    core = np.array([c[2] for c in _CLAUSES])
     frames = []
-    for j, (clause, options) in enumerate(_CLAUSES):  # 8 clauses, not data rows
+    for j, (clause, options, _) in enumerate(_CLAUSES):  # 8 clauses, not data rows
         k = len(options)
         ours = _ladder(rng, k, 100, rng.uniform(0, 25))
         theirs = _ladder(rng, k, rng.uniform(0, 30), 100)

@@ -1,4 +1,9 @@
-"""Generator of ``sellout`` (m07): store-month sell-out with five planted problems dealt to chains by a seeded permutation."""
+"""Generator of ``sellout`` (m06, m07, m10): store-month sell-out of every chain of ``chains``.
+
+Each chain contributes a sample of its stores (:func:`sample_sizes`: 4 % of its stores, at least 24, never
+more than its ``store_count``), so every key account a module may pick has sell-out data.  The five planted
+problems are dealt to five chains by a seeded permutation: the same story in every variant.
+"""
 
 from __future__ import annotations
 
@@ -14,11 +19,31 @@ PROBLEMS = ("poor_distribution", "low_sell_through", "inventory_piling", "clerk_
 MONTHS = tuple(f"{2025 + (10 + i) // 12}-{(10 + i) % 12 + 1:02d}" for i in range(12))
 
 
+#: Sell-out sample of a chain: ``clip(round(SAMPLE_SHARE * store_count), SAMPLE_FLOOR, store_count)`` stores.
+SAMPLE_SHARE = 0.04
+SAMPLE_FLOOR = 24
+
+
+def sample_sizes(store_count: np.ndarray) -> np.ndarray:
+    """Stores of each chain in ``sellout``: a share of its stores with a floor, never more than it has.
+
+    ``n_c = min(store_count_c, max(SAMPLE_FLOOR, round(SAMPLE_SHARE * store_count_c)))``, so every chain
+    has sell-out rows and no chain lists more stores than ``chains.store_count``.
+
+    Examples
+    --------
+    >>> sample_sizes(np.array([12, 30, 260, 1062, 3000])).tolist()
+    [12, 24, 24, 42, 120]
+    """
+    sc = np.asarray(store_count, dtype=np.int64)
+    return np.minimum(sc, np.maximum(SAMPLE_FLOOR, np.round(SAMPLE_SHARE * sc).astype(np.int64)))
+
+
 def _sellout_plan(variant: int) -> tuple[np.random.Generator, list[str], dict[str, str]]:
-    """The chains of ``sellout`` and which one carries each planted problem."""
+    """The chains of ``sellout`` (every chain of ``chains``) and which one carries each planted problem."""
     rng = rng_for("sellout", variant)
-    chains = [f"C{i:02d}" for i in np.sort(rng.choice(36, 6, replace=False)) + 1]
-    perm = rng.permutation(6)
+    chains = [str(c) for c in _chains(variant)["chain_id"]]
+    perm = rng.permutation(len(chains))
     return rng, chains, {p: chains[perm[i]] for i, p in enumerate(PROBLEMS)}
 
 
@@ -28,8 +53,9 @@ SEASON = np.array([1.10, 1.20, 1.25, 1.10, 1.00, 0.95, 0.90, 0.88, 0.90, 0.93, 0
 def _sellout(variant: int) -> pd.DataFrame:
     rng, chain_ids, plan = _sellout_plan(variant)
     role = {c: p for p, c in plan.items()}
-    n_ch, n, T = 6, 720, len(MONTHS)
-    sizes = 60 + rng.multinomial(n - 60 * n_ch, rng.dirichlet(np.full(n_ch, 6.0)))
+    chains = _chains(variant).set_index("chain_id")
+    sizes = sample_sizes(chains.loc[chain_ids, "store_count"].to_numpy())
+    n_ch, n, T = len(chain_ids), int(sizes.sum()), len(MONTHS)
     ch = np.repeat(np.arange(n_ch), sizes)                       # chain index per store
     is_poor = np.array([role.get(c) == "poor_distribution" for c in chain_ids])
     is_dead = np.array([role.get(c) == "low_sell_through" for c in chain_ids])
@@ -38,10 +64,9 @@ def _sellout(variant: int) -> pd.DataFrame:
     is_drop = np.array([role.get(c) == "latest_month_drop" for c in chain_ids])
 
     # Regions: cities of the chain's home province (the chain's own data in the same variant).
-    chains = _chains(variant).set_index("chain_id")
     region = np.empty(n, dtype=object)
     u_city = rng.random(n)
-    for k, cid in enumerate(chain_ids):  # 6 chains
+    for k, cid in enumerate(chain_ids):  # 36 chains
         prov, hq = chains.at[cid, "province"], chains.at[cid, "hq_city"]
         others = np.array([c for c in CITIES[prov] if c != hq] or [hq], dtype=object)
         rows = ch == k
@@ -57,11 +82,10 @@ def _sellout(variant: int) -> pd.DataFrame:
     stocked = listed[:, None] & (t[None, :] >= start[:, None])
 
     alive = ~_share(rng, ch, np.where(is_dead, 0.38, rng.uniform(0.03, 0.06, n_ch)))
-    zero_p = np.full((n, T), 0.02)
-    zero_p[:, -1] = np.where(is_drop[ch], 0.36, 0.02)
-    selling = stocked & alive[:, None] & (rng.random((n, T)) >= zero_p)
-    mean = rng.uniform(18, 40, n_ch)[ch] * rng.lognormal(0, 0.45, n)
-    chain_noise = rng.normal(1, 0.02, (n_ch, T))[ch]
+    selling = stocked & alive[:, None] & (rng.random((n, T)) >= 0.01)
+    selling[:, -1] &= ~_share(rng, ch, np.where(is_drop, 0.4, 0.0))   # 40 % of the drop chain's stores stop
+    mean = rng.uniform(30, 60, n_ch)[ch] * rng.lognormal(0, 0.45, n)
+    chain_noise = rng.normal(1, 0.01, (n_ch, T))[ch]
     expected = mean[:, None] * SEASON[None, :] * chain_noise
     units = np.where(selling, np.maximum(1, rng.poisson(expected)), 0).astype(np.int64)
 
@@ -76,9 +100,9 @@ def _sellout(variant: int) -> pd.DataFrame:
             begin[:, m] = end[:, m - 1]
         end[:, m] = np.where(stocked[:, m], np.maximum(level[:, m], begin[:, m] - units[:, m]), 0)
 
-    mystery = np.where(stocked & is_target[:, None], rng.poisson(1.5, (n, T)), 0).astype(np.int64)
+    mystery = np.where(stocked & is_target[:, None], rng.poisson(2.5, (n, T)), 0).astype(np.int64)
     p_rec = np.tile(rng.uniform(0.55, 0.7, n_ch)[:, None], (1, T))
-    p_rec[is_clerk, -2:] = 0.2
+    p_rec[is_clerk, -2:] = 0.12
     recommended = rng.binomial(mystery, p_rec[ch]).astype(np.int64)
 
     return pd.DataFrame({

@@ -81,7 +81,7 @@ def generate(name: str, variant: int = 0) -> pd.DataFrame:
     Examples
     --------
     >>> generate("sellout", 2).shape
-    (8640, 11)
+    (12672, 11)
     >>> generate("clauses", 0)["clause"].nunique()
     8
     """

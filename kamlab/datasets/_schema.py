@@ -22,7 +22,7 @@ from dataclasses import dataclass
 PROVINCES = ("上海", "江苏", "浙江", "安徽", "山东", "福建", "江西")
 CATEGORIES = ("感冒止咳", "肠胃消化", "维矿补益", "皮肤外用", "慢病用药")
 #: Retailers of ``retail_sales``: ABC零售 (the seed's workshop retailer) and five fictional peers.
-RETAILERS = ("ABC零售", "华康大药房", "百济堂", "仁和药房", "益民连锁", "泰安药店")
+RETAILERS = ("ABC零售", "华康大药房", "百济堂", "瑞和药房", "益民连锁", "泰安药店")
 
 
 @dataclass(frozen=True)
@@ -83,7 +83,11 @@ SCHEMAS: dict[str, tuple[Col, ...]] = {
             values=("心内科", "内分泌科", "呼吸科", "消化科", "全科")),
         Col("title", "str", "职称", "", "职称 / title", values=("主任医师", "副主任医师", "主治医师", "住院医师")),
         Col("patients_per_month", "int", "月病人数", "人", "每月相关病人数 / patients per month", lo=0),
-        Col("beds_or_outpatients", "int", "床位或门诊数", "张/人次", "科室床位数或月门诊量 / beds or outpatients", lo=0),
+        Col("dept_beds", "int", "科室床位数", "张",
+            "医生所在科室的住院床位数，0 = 无病房（社区卫生服务中心）/ beds of the doctor's department (0 = no ward)",
+            lo=0),
+        Col("outpatients_month", "int", "月门诊量", "人次", "医生本人每月门诊人次（各级医院同一口径）/ "
+            "the doctor's outpatient visits per month", lo=0),
         Col("value_orientation", "str", "价值取向", "", "医生的价值取向 / value orientation",
             values=("学术导向", "患者导向", "关系导向", "价格导向")),
         Col("influence", "str", "影响力", "", "学术影响力 / influence",
@@ -108,14 +112,17 @@ SCHEMAS: dict[str, tuple[Col, ...]] = {
         Col("kind", "str", "需求类型", "", "显性或隐性需求 / explicit or implicit", values=("显性", "隐性")),
         Col("channel", "str", "信息渠道", "", "总部、门店或外部 / channel", values=("总部", "门店", "外部")),
         Col("source", "str", "信息来源", "", "信息从哪里来 / where the information came from"),
-        Col("match", "int", "需求匹配度", "1-5分", "需求与我方资源的匹配度 / match with our resources", lo=1, hi=5),
-        Col("value", "int", "机会价值", "1-5分", "机会价值 / value of the opportunity", lo=1, hi=5),
+        Col("fit", "str", "我方匹配能力", "", "满足这条需求要我们做到什么（需求匹配的证据）/ what it takes us to meet "
+            "the need (evidence of match)", values=("现有方案可直接满足", "现有资源稍作调整即可满足", "需市场部、品牌部配合",
+                                                   "需公司新增政策或预算", "超出我方能力")),
+        Col("uplift", "float", "预计年增量销售额", "万元", "做成后该客户预计年增量销售额（机会价值的证据）/ expected annual "
+            "incremental sales for this account (evidence of value)", lo=0),
         Col("base_score", "float", "动销基础分", "0-100分", "该客户的动销基础得分 / sell-through base score",
             lo=0, hi=100),
         Col("competitor_pressure", "int", "竞品压力", "1-5分", "竞品动作带来的压力 / competitor pressure", lo=1, hi=5),
     ),
     "clauses": (
-        Col("clause", "str", "条款", "", "协议条款 / clause"),
+        Col("clause", "str", "条款", "", "年度协议条款 / clause of the annual agreement"),
         Col("option_order", "int", "选项顺序", "", "选项顺序，1 对我方最有利 / option order, 1 best for us", lo=1),
         Col("option", "str", "选项", "", "条款选项 / option"),
         Col("ours", "float", "我方得分", "0-100分", "该选项对我方的价值 / our score", lo=0, hi=100),
@@ -123,7 +130,7 @@ SCHEMAS: dict[str, tuple[Col, ...]] = {
             lo=0, hi=100),
         Col("our_weight", "float", "我方权重", "", "我方对该条款的重视程度 / our weight", lo=0),
         Col("their_weight", "float", "对方权重", "", "对方对该条款的重视程度 / their weight", lo=0),
-        Col("core", "bool", "核心条款", "", "是否核心条款 / core clause"),
+        Col("core", "bool", "核心条款", "", "是否核心条款（动销目标、活动支持）/ core clause (sell-out target, activity support)"),
         Col("opening", "str", "开价", "", "我方开局选项 / our opening option"),
         Col("target", "str", "目标", "", "我方目标选项 / our target option"),
         Col("walk_away", "str", "底线", "", "我方底线选项 / our walk-away option"),

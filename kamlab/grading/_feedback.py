@@ -24,7 +24,11 @@ _T = Messages({
     "file": ("文件", "File"),
     "module": ("模块", "Module"),
     "status": ("状态", "Status"),
-    "total": ("总分（自动评分部分）", "Total (auto-graded part)"),
+    "total": ("总分", "Total"),
+    "parts": ("自动评分 {auto:g} / {auto_max:g} + 讲师评分 {hand:g} / {hand_max:g}",
+              "auto-graded {auto:g} / {auto_max:g} + scored by the instructor {hand:g} / {hand_max:g}"),
+    "comment": ("讲师评语：{text}", "Instructor's comment: {text}"),
+    "pending": ("由讲师评分（尚未评分）", "scored by the instructor (not scored yet)"),
     "question": ("题目", "Question"),
     "result": ("结果", "Result"),
     "points": ("得分", "Points"),
@@ -58,8 +62,9 @@ def safe_name(name: str) -> str:
 
 
 def page(bank: Any, result: dict[str, Any], name: str, *, language: str = "zh",
-         variant: int = 0) -> str:
-    """The feedback page of one submission as an HTML string."""
+         variant: int = 0, row: dict[str, Any] | None = None) -> str:
+    """The feedback page of one submission as an HTML string (*row*: its gradebook row, for hand scores)."""
+    row = row or {}
     e = html.escape
 
     def tr(zh: str, en: str) -> str:
@@ -73,7 +78,12 @@ def page(bank: Any, result: dict[str, Any], name: str, *, language: str = "zh",
     for q in bank.questions:
         v = result["verdicts"].get(q.key, {})
         if q.manual or v.get("manual"):
-            mark, pts, reason, hint = "✎", "–", t("manual"), ""
+            score = row.get(q.key)
+            scored = score is not None and not pd.isna(score)
+            comment = str(row.get(f"{q.key}_comment") or "").strip()
+            mark, hint = "✎", ""
+            pts = f"{float(score):g} / {float(q.points):g}" if scored else "–"
+            reason = (t("manual") if scored else t("pending")) + (f"<br>{t('comment', text=comment)}" if comment else "")
         else:
             ok = bool(v.get("ok")) and v.get("score", 0) >= q.points - 1e-12
             mark = "✓" if ok else "✗"
@@ -88,8 +98,10 @@ def page(bank: Any, result: dict[str, Any], name: str, *, language: str = "zh",
                     f"<td>{e(tr(*q.prompt) or q.prompt[0])}</td><td>{mark}</td><td>{pts}</td>"
                     f"<td>{reason}</td><td>{hint}</td></tr>")
     notes = "".join(f"<li>{e(tr(n['zh'], n['en']))}</li>" for n in result.get("notes", []))
-    total = sum(v["score"] for v in result["verdicts"].values() if not v["manual"])
-    max_points = sum(q.points for q in bank.questions if not q.manual)
+    auto = sum(v["score"] for v in result["verdicts"].values() if not v["manual"])
+    auto_max = sum(q.points for q in bank.questions if not q.manual)
+    hand = float(row.get("hand_total", 0.0) or 0.0)
+    hand_max = sum(q.points for q in bank.questions if q.manual)
     status = tr(*_STATUS.get(result["status"], (result["status"],) * 2))
     lang = tr("zh-CN", "en")
     return (
@@ -102,7 +114,8 @@ def page(bank: Any, result: dict[str, Any], name: str, *, language: str = "zh",
         f"<h1>{t('title')}：{e(name)}</h1>"
         f"<p>{t('module')}: {e(str(bank.module))} · {t('file')}: {e(result['file'])} · "
         f"{t('status')}: {e(status)}</p>"
-        f"<p><b>{t('total')}: {total:g} / {max_points:g}</b></p>"
+        f"<p><b>{t('total')}: {auto + hand:g} / {auto_max + hand_max:g}</b> "
+        f"({t('parts', auto=auto, auto_max=auto_max, hand=hand, hand_max=hand_max)})</p>"
         f"<p>{t('variant', v=variant)}</p>"
         + (f"<h2>{t('run')}</h2><ul>{notes}</ul>" if notes else "")
         + f"<table><tr><th>{t('question')}</th><th></th><th>{t('result')}</th>"
@@ -116,6 +129,7 @@ def write_all(bank: Any, results: list[dict[str, Any]], table: pd.DataFrame, fol
     """Write ``<folder>/<trainee>.html`` for every submission (atomically)."""
     folder.mkdir(parents=True, exist_ok=True)
     by_file = dict(zip(table["file"], table["trainee"]))
+    rows = {r["file"]: r for r in table.to_dict("records")}
     written, used = [], set()
     for res in results:
         name = str(by_file.get(res["file"], res.get("trainee", res["file"])))
@@ -123,6 +137,6 @@ def write_all(bank: Any, results: list[dict[str, Any]], table: pd.DataFrame, fol
         stem = base if base not in used else f"{base}_{safe_name(res['file'])}"
         used.add(stem)
         path = folder / f"{stem}.html"
-        atomic_write_text(path, page(bank, res, name, language=language, variant=variant))
+        atomic_write_text(path, page(bank, res, name, language=language, variant=variant, row=rows.get(res["file"])))
         written.append(path)
     return written

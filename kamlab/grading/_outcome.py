@@ -70,8 +70,9 @@ def finish(run: _Run, result: dict[str, Any], status: dict[str, Any], executed: 
             result["notes"].append(reason(c, **fields))
     result["status"] = code
     result["answered"] = sorted(answers)
-    result["texts"] = " ".join(str(answers[q.key]) for q in run.bank.questions
-                               if q.manual and isinstance(answers.get(q.key), str))
+    manual = {q.key: _as_text(answers[q.key]) for q in run.bank.questions if q.manual and q.key in answers}
+    result["manual_answers"] = manual          # what the instructor scores by hand (and compares later)
+    result["texts"] = " ".join(v for v in manual.values() if v)
     result["verdicts"] = verdicts(run, answers, result["trainee"], seen=result.get("seen_variant"))
 
 
@@ -94,3 +95,6 @@ def verdicts(run: _Run, answers: dict[str, Any], trainee: str, *, skip_reasons: 
     return out
 
 
+def _as_text(answer: Any) -> str:
+    """A hand-scored answer as the instructor reads it (text as is, anything else as its repr)."""
+    return answer if isinstance(answer, str) else repr(answer)

@@ -36,10 +36,13 @@ from ._cache import load_result, result_key, store_result
 from ._copies import copies
 from ._discover import Submission, collect
 from ._execute import _execute, _mpl_cache, _read_audit, _Run
+from ._hand import HandScores, typed_scores
 from ._outcome import finish, verdicts
 from ._reasons import REASONS, reason
 from ._registry import as_bank
+from ._report import write_report
 from ._sandbox import choose_sandbox, hidden_paths, not_isolated_reason
+from ._scoring_sheet import sheet_rows, write_sheet
 from ._secret import STATE_DIR, class_secret, hidden_variant
 from ._submission import (declared_module, load_notebook, parameters_cell, seen_variant, tag_parameters,
                           trainee_from)
@@ -177,7 +180,7 @@ def _lock(out: Path) -> filelock.BaseFileLock:
 def grade(module: QuestionBank | str, submissions: str | os.PathLike, *, out: str | os.PathLike, jobs: int = 1,
           timeout: float = 300, variant: int | None = None, force: bool = False,
           memory_mb: int = 2048, max_output_mb: float = 20, language: str = "zh",
-          progress: bool = True, sandbox: str = "auto") -> GradeReport:
+          progress: bool = True, sandbox: str = "auto", roster: str | os.PathLike | None = None) -> GradeReport:
     """Grade every ``.ipynb`` in *submissions* for *module*; write gradebook and feedback.
 
     Parameters
@@ -216,6 +219,8 @@ def grade(module: QuestionBank | str, submissions: str | os.PathLike, *, out: st
     sandbox : {"auto", "bwrap", "none"}
         Isolation of each submission (:mod:`kamlab.grading._sandbox`):
         bubblewrap where it works (``auto``), insist on it, or none.
+    roster : path, optional
+        The class list (a CSV of names): the class report lists who has not submitted.
 
     Returns
     -------
@@ -250,14 +255,14 @@ def grade(module: QuestionBank | str, submissions: str | os.PathLike, *, out: st
         return _grade_locked(bank, module, subs_path, class_subs, out_dir, jobs=int(jobs), timeout=float(timeout),
                              variant=variant, force=force, memory_mb=int(memory_mb),
                              max_output_mb=float(max_output_mb), language=language, progress=progress,
-                             sandbox=choose_sandbox(sandbox))
+                             sandbox=choose_sandbox(sandbox), roster=roster)
     finally:
         lock.release()
 
 
 def _grade_locked(bank: QuestionBank, module: str, subs_path: Path, class_subs: list[Submission], out_dir: Path,
                   *, jobs: int, timeout: float, variant: int | None, force: bool, memory_mb: int,
-                  max_output_mb: float, language: str, progress: bool, sandbox: str) -> GradeReport:
+                  max_output_mb: float, language: str, progress: bool, sandbox: str, roster: Any) -> GradeReport:
     secret = class_secret(out_dir)
     variant = hidden_variant(module, secret) if variant is None else int(variant)
     log = _setup_log(out_dir)
@@ -312,8 +317,17 @@ def _grade_locked(bank: QuestionBank, module: str, subs_path: Path, class_subs: 
     for row in ordered:
         if row["file"] in flagged:
             row["notes"] = [*row.get("notes", []), reason("copied", others="、".join(flagged[row["file"]]))]
-    table = _gradebook.build(bank, ordered)
-    csv_path, xlsx_path = _gradebook.write(table, bank, out_dir)
+    # hand scores typed into the gradebook or the scoring sheet are read back before anything is rewritten
+    hand = HandScores.load(out_dir)
+    manual = [q.key for q in bank.questions if q.manual]
+    answers = {r["file"]: r.get("manual_answers", {}) for r in ordered}
+    hand.apply_typed(typed_scores(out_dir, manual), answers)
+    hand.save()
+    table = _gradebook.build(bank, ordered, hand)
+    _, summary = write_report(bank, table, ordered, out_dir, roster=roster, language=language)
+    csv_path, xlsx_path = _gradebook.write(table, bank, out_dir, extra_sheets={"class_report": summary})
+    if manual:
+        write_sheet(sheet_rows(bank, ordered, hand, language), out_dir)
     _feedback.write_all(bank, ordered, table, out_dir / "feedback", language=language, variant=variant)
     n_problems = int((table["status"] != "ok").sum())
     log.info("done: %d submissions, %d graded now, %d cached, %d with problems, %d flagged as copies",

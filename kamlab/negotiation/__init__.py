@@ -25,10 +25,22 @@ Examples
 
 from __future__ import annotations
 
+from .._labels import register
 from ._clause_table import clauses_from_table
 from ._clauses import Clause, parse_clauses
 from ._matrix import ConcessionMatrix, Evaluation
 from ._trade import check_log, trade_plan
+
+#: The columns of the tool's result tables, as a trainee reads them.
+register({
+    "options": ("选项", "options"), "ratio": ("比值（对方÷我方）", "ratio (their / our)"),
+    "u_us": ("我方效用", "our utility"), "u_them": ("对方效用", "their utility"),
+    "give_clause": ("我方让步条款", "we give on"), "give_from": ("让步前", "from"), "give_to": ("让步后", "to"),
+    "get_clause": ("换取对方让步条款", "they give on"), "get_from": ("对方让步前", "their from"),
+    "get_to": ("对方让步后", "their to"), "give_ratio": ("让步条款比值", "ratio given"),
+    "get_ratio": ("换取条款比值", "ratio got"), "du_us": ("我方效用变化", "our utility change"),
+    "du_them": ("对方效用变化", "their utility change"), "explanation": ("说明", "explanation"),
+})
 
 __all__ = ["ConcessionMatrix", "Evaluation", "Clause", "parse_clauses", "clauses_from_table",
            "trade_plan", "check_log"]

@@ -31,10 +31,18 @@ Examples
 
 from __future__ import annotations
 
+from .._labels import register
 from ._matrix import (LOW_MATCH_IMPLICIT, QUADRANT_CODES, STRONG_PRESSURE, WEAK_BASE,
                       OpportunityResult, matrix)
 from ._needs import CHANNELS, KINDS
 from ._plan import CollectionPlan, collection_plan
+from ._score import FIT_LEVELS, VALUE_BANDS, evidence_scores, value_band, with_scores
 
 __all__ = ["matrix", "OpportunityResult", "collection_plan", "CollectionPlan", "KINDS", "CHANNELS",
-           "QUADRANT_CODES", "WEAK_BASE", "STRONG_PRESSURE", "LOW_MATCH_IMPLICIT"]
+           "QUADRANT_CODES", "WEAK_BASE", "STRONG_PRESSURE", "LOW_MATCH_IMPLICIT",
+           "FIT_LEVELS", "VALUE_BANDS", "evidence_scores", "with_scores", "value_band"]
+
+# the columns of the matrix a trainee reads (the evidence columns come from the data dictionary)
+register({"match": ("需求匹配度", "match"), "value": ("机会价值", "value"), "priority": ("优先级", "priority"),
+          "quadrant": ("象限", "quadrant"), "quadrant_code": ("象限代码", "quadrant code"), "rank": ("排名", "rank"),
+          "doubts": ("疑点", "doubts"), "feasible": ("可行", "feasible")})

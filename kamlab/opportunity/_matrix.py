@@ -10,8 +10,9 @@ well what we can offer fits it) and ``value`` (1–5, what it is worth).
   both < t → 暂缓 (defer, ``defer``).
 * Priority = match × value.  Rank 1 = best: priority descending, ties by
   value descending, then match descending, then id ascending (as text).
-* Doubts (验证可行性, the account's sell-through base and the competitor),
-  each rule adds one sentence:
+* Doubts (验证可行性, the account's sell-through base and the competitor).
+  The seed names the evidence but no cut-offs: the cut-offs below are the
+  course's choice (said so in the m03 notebook).  Each rule adds one sentence:
 
   - ``base_score`` < 40 → 动销基础薄弱（基础分 32 < 40）;
   - ``competitor_pressure`` ≥ 4 → 竞品压力大（4/5）;
@@ -56,6 +57,7 @@ from .._i18n import Messages
 from .._plotting import new_axes, styled
 from .._result import TableResult
 from ._needs import CHANNELS, KINDS, prepare
+from ._score import evidence_scores
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.axes import Axes
@@ -154,7 +156,8 @@ def matrix(needs_df: pd.DataFrame, *, threshold: float = 3, account: Any = None)
     needs_df : DataFrame
         Columns ``need``, ``kind`` (显性/隐性 or explicit/implicit),
         ``channel`` (总部/门店/外部 or HQ/store/external), ``match`` and
-        ``value`` (whole numbers 1–5); optional ``need_id`` (unique; the
+        ``value`` (whole numbers 1–5) — or, without them, ``fit`` and
+        ``uplift``, scored by the course rubric (:func:`evidence_scores`); optional ``need_id`` (unique; the
         index when present, else ``need``), ``account_id``, ``base_score``
         (0–100) and ``competitor_pressure`` (whole number 1–5).  Not modified.
     threshold : float
@@ -190,6 +193,9 @@ def matrix(needs_df: pd.DataFrame, *, threshold: float = 3, account: Any = None)
     联合营销     优先落地            act_now         9
     """
     t_value = _check_threshold(threshold)
+    if isinstance(needs_df, pd.DataFrame) and not {"match", "value"} & set(needs_df.columns) \
+            and {"fit", "uplift"} <= set(needs_df.columns):
+        needs_df = evidence_scores(needs_df)     # scored from the evidence by the course rubric
     prep = prepare(needs_df, scores=True, account=account)
     t = prep.table
     match = t["match"].to_numpy()

@@ -21,7 +21,9 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = ["Decomposition", "decompose", "DIMENSIONS", "DRIVERS"]
 
-#: Known dimensions: name -> (中文, English, the variable that moves a part zh, en).
+#: Dimensions a goal is split along (the seed's 产品线 and 时间段, and where the goal is sold):
+#: name -> (中文, English, the variables of :data:`DRIVERS` that move a part zh, en).  They are not the
+#: seed's 五维: those are the five drivers.
 DIMENSIONS: dict[str, tuple[str, str, str, str]] = {
     "category": ("品类", "category", "铺货率 × 单店产出", "distribution × sales per store"),
     "quarter": ("季度", "quarter", "季节性 × 促销节奏", "seasonality × promotion calendar"),
@@ -31,7 +33,11 @@ DIMENSIONS: dict[str, tuple[str, str, str, str]] = {
     "store": ("门店", "store", "动销率 × 单店销量", "sell-through × units per store"),
     "people": ("人员", "people", "人员数 × 人均产出", "headcount × sales per person"),
 }
-#: Multiplicative drivers: sales = stores × distribution × sell-through × units per store × price.
+#: The 五维 of the seed's 五维漏斗 / 五维分解 (seed 003 stage 2), the variables of "各指标之间的逻辑关系":
+#: sales = stores × distribution × sell-through × units per store × price; name -> (中文, English,
+#: the countermeasure zh, en).  The seed names the funnel and the decomposition without listing their
+#: dimensions; the course takes these five, in the seed's execution terms (零售覆盖, 铺货, 店内表现/动销,
+#: 售点销售, 价格).
 DRIVERS: dict[str, tuple[str, str, str, str]] = {
     "stores": ("门店数", "stores", "开发新门店、扩大覆盖", "open and cover more stores"),
     "distribution": ("铺货率", "distribution rate", "补铺货、新品按时进店", "fill distribution gaps, list new items"),

@@ -15,7 +15,7 @@ from .._i18n import Messages, localized
 from .._plotting import new_axes, styled
 from .._problems import did_you_mean
 from ._common import TOL, Problem, as_list, as_mapping, is_number, text
-from ._jbp_rules import PARTS, QUARTERS, findings, jbp_problems
+from ._jbp_rules import PARTNER_KINDS, PARTS, QUARTERS, findings, jbp_problems, part_titles
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.axes import Axes
@@ -23,13 +23,15 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["JBP", "PARTS", "QUARTERS"]
 
 _SHEETS = {"brand_review": ("1 品牌生意回顾", "1 Brand review"), "brand_plan": ("2 品牌生意计划", "2 Brand plan"),
-           "partner_review": ("3 经销商执行复盘", "3 Partner review"),
-           "partner_finance": ("4 经销商财务回顾", "4 Partner finance"),
-           "partner_targets": ("5 经销商财务目标", "5 Partner targets"),
+           "partner_review": ("3 {zh}执行复盘", "3 {en} review"),
+           "partner_finance": ("4 {zh}财务回顾", "4 {en} finance"),
+           "partner_targets": ("5 {zh}财务目标", "5 {en} targets"),
            "actions": ("6 合作实施计划", "6 Joint actions")}
-_TOP = ("year", "partner") + tuple(p[0] for p in PARTS)
+_TOP = ("year", "partner", "partner_kind") + tuple(p[0] for p in PARTS)
 
 MSGS = Messages({
+    "kind": ("JBP 的 partner_kind（合作伙伴类型）应是 {known}，收到的是 {value!r}。",
+             "The JBP's partner_kind must be one of {known}, got {value!r}."),
     "year": ("JBP 的 year（计划年）应是 2000–2100 之间的整数，收到的是 {value!r}。",
              "The JBP's year (plan year) must be an integer in 2000-2100, got {value!r}."),
     "unknown": ("JBP 里有不认识的键 {name!r}{hint}：请用 {known}。", "Unknown JBP key {name!r}{hint_en}: use {known}."),
@@ -53,7 +55,10 @@ class JBP:
     Parameters
     ----------
     spec : dict
-        ``year`` (the plan year, int), ``partner`` (name) and the six parts:
+        ``year`` (the plan year, int), ``partner`` (name), optionally
+        ``partner_kind`` (``"distributor"``, the seed's default, or
+        ``"retailer"`` for a KA retail customer: the headings of parts 3–6 name
+        the partner, :func:`part_titles`) and the six parts:
 
         1. ``brand_review``: ``{"sales": last period total, "by_category": {...}, "findings": [...]}``
         2. ``brand_plan``: ``{"target": total, "by_category": {...}, "by_quarter": {"Q1": ..., ...},
@@ -101,6 +106,12 @@ class JBP:
             raise BadSpecError(*MSGS.both("year", value=year), column="year")
         self.year = int(year)
         self.partner = text(spec.get("partner")) or "—"
+        kind = spec.get("partner_kind", "distributor")
+        if kind not in PARTNER_KINDS:
+            raise BadSpecError(*MSGS.both("kind", value=kind, known=", ".join(PARTNER_KINDS)), column="partner_kind")
+        self.kind = str(kind)
+        #: The six parts with headings that name the partner (key, 中文, English).
+        self.titles = part_titles(self.kind)
         self.tol = float(tol)
         parts: dict[str, Any] = {}
         for key, zh, en in PARTS:
@@ -209,7 +220,7 @@ class JBP:
         frames = self.frames()
         problems = self.validate()
         rows = [(key, localized(zh, en), len(frames[key]),
-                 sum(p.field.split(".")[0] == key for p in problems)) for key, zh, en in PARTS]
+                 sum(p.field.split(".")[0] == key for p in problems)) for key, zh, en in self.titles]
         return pd.DataFrame(rows, columns=["part", "title", "items", "problems"])
 
     def _repr_html_(self) -> str:
@@ -236,8 +247,10 @@ class JBP:
         with pd.ExcelWriter(path, engine="openpyxl") as writer:
             summary = self.table
             summary.to_excel(writer, sheet_name="JBP", index=False)
-            for key, _zh, _en in PARTS:
-                frames[key].to_excel(writer, sheet_name=localized(*_SHEETS[key]), index=False)
+            zh, en = PARTNER_KINDS[self.kind]
+            for key, _zh, _en in self.titles:
+                sheet = localized(*_SHEETS[key]).format(zh=zh, en=en)
+                frames[key].to_excel(writer, sheet_name=sheet, index=False)
         return path
 
     def to_markdown(self) -> str:
@@ -245,14 +258,14 @@ class JBP:
 
         Examples
         --------
-        >>> md = JBP({"year": 2027, "partner": "ABC零售"}).to_markdown()
-        >>> md.splitlines()[0]
-        '# ABC零售 2027 联合生意计划（JBP）'
+        >>> md = JBP({"year": 2027, "partner": "ABC零售", "partner_kind": "retailer"}).to_markdown()
+        >>> md.splitlines()[0], [s for s in md.splitlines() if s.startswith("## 3")]
+        ('# ABC零售 2027 联合生意计划（JBP）', ['## 3. 零售客户的上阶段实施情况复盘'])
         """
         head = f"# {self.partner} {self.year} " + localized("联合生意计划（JBP）", "joint business plan (JBP)")
         lines = [head, ""]
         frames = self.frames()
-        for n, (key, zh, en) in enumerate(PARTS, start=1):
+        for n, (key, zh, en) in enumerate(self.titles, start=1):
             lines += [f"## {n}. {localized(zh, en)}", "", _md_table(frames[key]), ""]
         lines += ["## " + localized("检查", "Checks"), "", self.report(), ""]
         return "\n".join(lines)

@@ -19,17 +19,37 @@ from ._common import Problem, as_list, is_number, problem, text
 if TYPE_CHECKING:  # pragma: no cover
     from ._jbp import JBP
 
-__all__ = ["PARTS", "QUARTERS", "findings", "jbp_problems"]
+__all__ = ["PARTS", "PARTNER_KINDS", "part_titles", "QUARTERS", "findings", "jbp_problems"]
 
-#: The six parts of a JBP (seed 003 stage 3): key, 中文, English.
-PARTS: tuple[tuple[str, str, str], ...] = (
-    ("brand_review", "品牌厂商的上阶段生意回顾", "Brand: review of the last period"),
-    ("brand_plan", "品牌厂商的下阶段生意计划", "Brand: business plan for the next period"),
-    ("partner_review", "经销商的上阶段实施情况复盘", "Partner: review of last period's execution"),
-    ("partner_finance", "经销商的上阶段经营财务状况回顾", "Partner: last period's financial results"),
-    ("partner_targets", "经销商的下阶段经营财务目标与计划", "Partner: next period's financial targets and plan"),
-    ("actions", "经销商的下阶段生意合作实施计划", "Partner: joint implementation plan for the next period"),
-)
+#: Who the partner of a JBP is: kind -> (中文, English).  The seed writes the JBP with a distributor
+#: ("客户（经销商）联合生意计划") and names KA customers too ("KA | 经销商JBP"); the headings name the partner.
+PARTNER_KINDS: dict[str, tuple[str, str]] = {"distributor": ("经销商", "Distributor"),
+                                              "retailer": ("零售客户", "Retail customer")}
+
+
+def part_titles(kind: str = "distributor") -> tuple[tuple[str, str, str], ...]:
+    """The six parts of a JBP (seed 003 stage 3) with headings that name the partner: key, 中文, English.
+
+    Examples
+    --------
+    >>> [zh for _k, zh, _en in part_titles("retailer")][2:4]
+    ['零售客户的上阶段实施情况复盘', '零售客户的上阶段经营财务状况回顾']
+    >>> part_titles()[5][1]
+    '经销商的下阶段生意合作实施计划'
+    """
+    zh, en = PARTNER_KINDS[kind]
+    return (
+        ("brand_review", "品牌厂商的上阶段生意回顾", "Brand: review of the last period"),
+        ("brand_plan", "品牌厂商的下阶段生意计划", "Brand: business plan for the next period"),
+        ("partner_review", f"{zh}的上阶段实施情况复盘", f"{en}: review of last period's execution"),
+        ("partner_finance", f"{zh}的上阶段经营财务状况回顾", f"{en}: last period's financial results"),
+        ("partner_targets", f"{zh}的下阶段经营财务目标与计划", f"{en}: next period's financial targets and plan"),
+        ("actions", f"{zh}的下阶段生意合作实施计划", f"{en}: joint implementation plan for the next period"),
+    )
+
+
+#: The six parts of a JBP with a distributor (the seed's headings): key, 中文, English.
+PARTS: tuple[tuple[str, str, str], ...] = part_titles("distributor")
 #: Quarter names of the plan year.
 QUARTERS = ("Q1", "Q2", "Q3", "Q4")
 
@@ -107,7 +127,7 @@ def jbp_problems(jbp: "JBP") -> list[Problem]:
         zh, en = MSGS.both(rule, row=row, **kw)
         out.append(problem(rule, where, row, zh, en))
 
-    for n, (key, zh, en) in enumerate(PARTS, start=1):
+    for n, (key, zh, en) in enumerate(jbp.titles, start=1):
         if not jbp.parts.get(key):
             add("part_missing", key, None, n=n, part=key, title=localized(zh, en))
     review = jbp.parts.get("brand_review") or {}

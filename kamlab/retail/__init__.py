@@ -26,7 +26,7 @@ Examples
 >>> import kamlab as kl
 >>> sellout = kl.datasets.load("sellout")
 >>> kl.retail.distribution_check(sellout, hq_listed=kl.retail.example_listing(sellout), target=0.8).failing
-['C34']
+['C09', 'C16', 'C21', 'C30', 'C32']
 >>> kl.retail.facings(kl.retail.example_facings()).under_exposed
 ['D01', 'D02', 'D05', 'D06']
 """

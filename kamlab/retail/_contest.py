@@ -136,9 +136,9 @@ def contest(df: pd.DataFrame, *, by: str = "store_id", metric: str = "units", mo
     >>> res.table[["units", "last_units", "growth", "rank"]].round(3)
               units  last_units  growth  rank
     store_id
-    S0010        62          43   0.442     1
-    S0023        52          38   0.368     2
-    S0069        53          39   0.359     3
+    S0641        81          45   0.800     1
+    S0653        49          42   0.167     2
+    S0662        66          62   0.065     3
     """
     require_table(df, table="sales")
     metric = one_of(metric, METRICS, "metric")

@@ -31,7 +31,8 @@ _DOCTOR_TARGET = {"dimensions": {
     "病人数": {"weight": 30, "axis": "potential", "criteria": {
         "patients_per_month": {"weight": 100}}},
     "床位数/门诊数": {"weight": 30, "axis": "potential", "criteria": {
-        "beds_or_outpatients": {"weight": 100}}},
+        "dept_beds": {"weight": 50},
+        "outpatients_month": {"weight": 50}}},
     "价值取向": {"weight": 20, "axis": "potential", "criteria": {
         "value_orientation": {"weight": 100, "levels": {"学术导向": 100, "患者导向": 75,
                                                         "关系导向": 50, "价格导向": 25}}}},
@@ -77,12 +78,27 @@ def doctor_target_rubric() -> dict[str, Any]:
     """Target-doctor screening rubric (m11 市场平台): 病人数 30, 床位数/门诊数 30, 价值取向 20, 影响力 20.
 
     Each criterion is its own dimension, all on one axis: totals and ranks,
-    no quadrant.
+    no quadrant.  Every data column holds one unit, so min–max scaling
+    compares like with like:
+
+    - 病人数: ``patients_per_month`` (人), ``s = (x - min) / (max - min)``;
+    - 床位数/门诊数: half ``dept_beds`` (张, beds of the doctor's
+      department, 0 = no ward) and half ``outpatients_month`` (人次, the
+      doctor's own visits, every hospital level), each min–max scaled on
+      its own: ``s = 0.5 * s_beds + 0.5 * s_visits``;
+    - 价值取向, 影响力: fixed scores per level.
+
+    The total is ``100 * (0.3 s_patients + 0.3 s_capacity + 0.2 s_value +
+    0.2 s_influence)``.  A column that mixed beds (tens) with monthly visits
+    (thousands) would make min–max scaling a flag of the level that reports
+    visits; one unit per column avoids that.
 
     Examples
     --------
     >>> {k: v["weight"] for k, v in doctor_target_rubric()["dimensions"].items()}
     {'病人数': 30, '床位数/门诊数': 30, '价值取向': 20, '影响力': 20}
+    >>> list(doctor_target_rubric()["dimensions"]["床位数/门诊数"]["criteria"])
+    ['dept_beds', 'outpatients_month']
     """
     return copy.deepcopy(_DOCTOR_TARGET)
 

@@ -181,11 +181,12 @@ class Rubric:
         >>> from kamlab.screening import doctor_target_rubric, parse_rubric
         >>> t = parse_rubric(doctor_target_rubric()).table()
         >>> t[["dimension", "column", "share"]]
-          dimension               column  share
-        0       病人数   patients_per_month    0.3
-        1   床位数/门诊数  beds_or_outpatients    0.3
-        2      价值取向    value_orientation    0.2
-        3       影响力            influence    0.2
+          dimension              column  share
+        0       病人数  patients_per_month   0.30
+        1   床位数/门诊数           dept_beds   0.15
+        2   床位数/门诊数   outpatients_month   0.15
+        3      价值取向   value_orientation   0.20
+        4       影响力           influence   0.20
         """
         total_w = sum(d.weight for d in self.dimensions)
         rows = []

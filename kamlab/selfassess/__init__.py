@@ -9,7 +9,9 @@ signed contract).  The role spans a full cycle of six stages —
 客户价值挖掘, 内部资源协同, 动销结果保障.
 
 * :data:`STAGES` / :data:`DIMENSIONS`: the model, with each stage's core
-  task, output and KPI; :func:`stages_table` shows it.
+  task, output and KPI; :func:`stages_table` shows it, :func:`dimensions_table`
+  the seed's three dimensions and their parts.  Which dimension a stage
+  serves is the course's reading, not the seed's (see ``_cycle``).
 * :func:`assess`: score your own practice per stage (1–5) against its
   importance; the gaps, the two largest of which are your blind spots
   (:meth:`AssessmentResult.blind_spots`), and a radar chart.
@@ -36,10 +38,10 @@ from __future__ import annotations
 
 from ._assess import DEFAULT_IMPORTANCE, SCORE_RANGE, AssessmentResult, assess
 from ._cycle import (DIMENSIONS, STAGE_NAMES, STAGES, Dimension, Stage, dimension, dimension_code, stage,
-                     stage_code, stages_table)
+                     stage_code, stages_table, dimensions_table)
 from ._plan import FIELDS, MAX_DAYS, PlanProblem, PlanResult, improvement_plan, parse_date
 
 __all__ = ["assess", "AssessmentResult", "improvement_plan", "PlanResult", "PlanProblem",
            "STAGES", "DIMENSIONS", "STAGE_NAMES", "Stage", "Dimension", "stage", "stage_code",
-           "dimension", "dimension_code", "stages_table", "parse_date",
+           "dimension", "dimension_code", "stages_table", "dimensions_table", "parse_date",
            "SCORE_RANGE", "DEFAULT_IMPORTANCE", "MAX_DAYS", "FIELDS"]

@@ -4,7 +4,11 @@ The seed (000 §一) names six stages in a fixed order — 合作客户精准筛
 信息收集与机会洞察 → 策略制定与资源整合 → 双赢协议谈判 → 终端动销执行 →
 核心数据复盘 — and three value dimensions of the key-account role:
 客户价值挖掘 (需求洞察、机会捕捉), 内部资源协同 (跨部门联动、资源整合) and
-动销结果保障 (执行推动、复盘优化).  Each stage serves one dimension:
+动销结果保障 (执行推动、复盘优化).
+
+The seed does not say which stage serves which dimension.  The course reads
+it as follows (a course choice, shown in m01 as such and never graded;
+``Stage.dimension`` holds it, :func:`stages_table` shows it only when asked):
 
 * 客户价值挖掘: screening (which accounts are worth it) and insight (which
   needs and opportunities) — 需求洞察、机会捕捉;
@@ -44,7 +48,7 @@ from .._i18n import Messages, localized
 from .._problems import did_you_mean
 
 __all__ = ["Stage", "Dimension", "STAGES", "DIMENSIONS", "STAGE_NAMES", "stage_code", "stage",
-           "dimension", "dimension_code", "stages_table"]
+           "dimension", "dimension_code", "stages_table", "dimensions_table"]
 
 
 @dataclass(frozen=True)
@@ -210,7 +214,9 @@ MSGS = Messages({
     "col_task": ("核心任务", "core task"),
     "col_output": ("输出成果", "output"),
     "col_kpi": ("考核指标", "KPI"),
-    "col_dimension": ("价值维度", "value dimension"),
+    "col_dimension": ("课程归类（价值维度）", "course reading (value dimension)"),
+    "col_dimension_short": ("价值维度", "value dimension"),
+    "col_parts": ("包括", "made of"),
     "col_module": ("课程模块", "module"),
 })
 
@@ -308,23 +314,49 @@ def dimension(value: Any) -> Dimension:
     return _DIM_BY_CODE[dimension_code(value)]
 
 
-def stages_table() -> Any:
-    """The six stages as a table: core task, output, KPI, value dimension and module.
+def stages_table(*, dimension: bool = False) -> Any:
+    """The six stages as a table: core task, output, KPI and module (明确岗位各环节核心任务、输出成果与考核指标).
 
     Labels and texts follow the current language; the index is the stage's
-    Chinese name.
+    name in the current language.
+
+    Parameters
+    ----------
+    dimension : bool
+        Add the column 课程归类 (the course's reading of the value dimension a
+        stage mainly serves; the seed does not state it).  Default False.
 
     Examples
     --------
     >>> t = stages_table()
     >>> t.index.tolist()[0], t.columns.tolist()
-    ('合作客户精准筛选', ['核心任务', '输出成果', '考核指标', '价值维度', '课程模块'])
+    ('合作客户精准筛选', ['核心任务', '输出成果', '考核指标', '课程模块'])
+    >>> stages_table(dimension=True).columns.tolist()[-1]
+    '课程归类（价值维度）'
     """
     index = pd.Index([localized(s.zh, s.en) for s in STAGES], name=MSGS.label("col_stage"))
-    return pd.DataFrame({
+    table = pd.DataFrame({
         MSGS.label("col_task"): [localized(*s.task) for s in STAGES],
         MSGS.label("col_output"): [localized(*s.output) for s in STAGES],
         MSGS.label("col_kpi"): [localized(*s.kpi) for s in STAGES],
-        MSGS.label("col_dimension"): [_DIM_BY_CODE[s.dimension].name for s in STAGES],
         MSGS.label("col_module"): [s.module for s in STAGES],
     }, index=index)
+    if dimension:
+        table[MSGS.label("col_dimension")] = [_DIM_BY_CODE[s.dimension].name for s in STAGES]
+    return table
+
+
+def dimensions_table() -> Any:
+    """The seed's three value dimensions and the parts each is made of (岗位价值三维度).
+
+    Examples
+    --------
+    >>> dimensions_table()
+                包括
+    价值维度
+    客户价值挖掘   需求洞察、机会捕捉
+    内部资源协同  跨部门联动、资源整合
+    动销结果保障   执行推动、复盘优化
+    """
+    index = pd.Index([d.name for d in DIMENSIONS], name=MSGS.label("col_dimension_short"))
+    return pd.DataFrame({MSGS.label("col_parts"): [localized(*d.focus) for d in DIMENSIONS]}, index=index)

@@ -7,14 +7,19 @@ role vs the business role, the six-stage full cycle 合作客户精准筛选 →
 dimensions 客户价值挖掘、内部资源协同、动销结果保障.  The exercise (演练):
 find your 2 core blind spots in the full cycle and set immediate actions.
 
-m01 has no bundled data: the answers are the trainee's own.  So the checks
-are a short quiz on the model (the order of the six stages, the dimension
-each stage serves — literal answers, they do not depend on data),
-*consistency* (your blind spots must be what :func:`kamlab.selfassess.assess`
-finds from your own scores) and *structure* (your improvement plan must
-validate: one action per blind spot, owner, a due date within 30 days of
-the course date :data:`TODAY`, a measurable check), plus one free-text
-question scored by hand.
+m01 has no bundled data: the answers are the trainee's own.  The checks judge
+decisions against the seed and the trainee's own evidence: the order of the
+six stages (seed §一 2); which value dimension six pieces of work belong to,
+by the parts the seed lists under each dimension (需求洞察、机会捕捉 /
+跨部门联动、资源整合 / 执行推动、复盘优化; read from the dimension table);
+the 2 blind spots read from the trainee's own radar (the largest gaps of
+their self-assessment); and the improvement plan (one action per blind spot,
+owner, a due date within 30 days of :data:`TODAY` — a course choice for
+"即时" — and a measurable check).  The self-assessment itself and the
+vicious-circle text are scored by hand with a rubric.
+
+The seed does not say which stage serves which dimension: the course's
+reading (:func:`plot_cycle`) is shown as such and never graded.
 
 Examples
 --------
@@ -27,12 +32,12 @@ from __future__ import annotations
 
 from ... import selfassess as _selfassess  # noqa: F401 - makes kl.selfassess available once the workbook opens
 from ._bank import BANK
-from ._case import K, MODULE, TODAY
+from ._case import K, MODULE, ROLES, TASKS, TODAY
 from ._charts import plot_cycle
-from ._forms import assess_form, blind_spots_form, dimension_form, order_form, plan_form
+from ._forms import assess_form, blind_spots_form, dimension_form, order_form, plan_form, text_form
 from ._messages import MSGS
-from ._model import assessment_or_none, blind_spot_names, dimension_scores, plan_view
+from ._model import assessment_or_none, blind_spot_names, dimension_scores, plan_view, role_table
 
-__all__ = ["MODULE", "TODAY", "K", "BANK", "assessment_or_none", "blind_spot_names", "dimension_scores",
-           "plan_view", "plot_cycle",
-           "order_form", "dimension_form", "assess_form", "blind_spots_form", "plan_form"]
+__all__ = ["MODULE", "TODAY", "K", "TASKS", "ROLES", "BANK", "assessment_or_none", "blind_spot_names",
+           "dimension_scores", "plan_view", "role_table", "plot_cycle",
+           "order_form", "dimension_form", "assess_form", "blind_spots_form", "plan_form", "text_form"]

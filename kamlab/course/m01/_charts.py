@@ -1,9 +1,9 @@
-"""m01 chart: the six-stage full cycle, coloured by the value dimension each stage serves.
+"""m01 chart: the six-stage cycle, coloured by the course's reading of the dimensions (not the seed's).
 
 Examples
 --------
 >>> plot_cycle().get_title()
-'大客户全周期经营六环节与岗位价值三维度'
+'六环节与三维度：本课程的一种归类（讲义未规定）'
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ def plot_cycle(ax: Any = None) -> Any:
     Examples
     --------
     >>> plot_cycle().get_title()
-    '大客户全周期经营六环节与岗位价值三维度'
+    '六环节与三维度：本课程的一种归类（讲义未规定）'
     """
     colours = {"value": "#1f77b4", "resources": "#ff7f0e", "results": "#2ca02c"}
 

@@ -1,4 +1,4 @@
-"""m01 checks: the quiz on the model (stage order, dimensions), consistency with the trainee's scores, the plan.
+"""m01 checks: the stage order, the work → dimension mapping of the seed, the blind spots read from own scores, the plan.
 
 Examples
 --------
@@ -12,15 +12,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-import numpy as np
 import pandas as pd
 
 from ... import selfassess
 from ..._errors import BadSpecError
 from ...grading import Context, Verdict, WrongType, fail, passed
 from ...selfassess import STAGES, dimension_code, stage_code
-from ._case import K, TODAY
-from ._model import _from_answer, assessment_or_none
+from ._case import K, TASKS, TODAY
+from ._model import assessment_or_none
 
 
 def _code_or_none(name: Any) -> str | None:
@@ -48,65 +47,40 @@ def _check_q1(answer: Any, ctx: Context) -> Verdict:
     right = sum(c == s.code for c, s in zip(codes, STAGES))
     if right == len(STAGES):
         return passed(1.0)
+    if all(c is None for c in codes):
+        return fail("还没有选择：六个位置都还是（请选择）。", "Nothing chosen yet: all six positions are still blank.")
     if None in codes or len(set(codes)) != len(STAGES):
         return Verdict(ok=False, score=right / len(STAGES), reason_zh="六个环节要各出现一次（用下拉框里的名称）。",
                        reason_en="Each of the six stages must appear once (use the names in the drop-downs).")
     wrong = len(STAGES) - right
     return Verdict(ok=False, score=right / len(STAGES),
-                   reason_zh=f"有 {wrong} 个位置的顺序不对。想一想：先选客户，再找机会，……最后用数据复盘。",
-                   reason_en=f"{wrong} positions are out of order. Think: first pick the accounts, then find the "
-                             f"opportunities, ... and review the data last.")
+                   reason_zh=f"有 {wrong} 个位置的顺序不对：签约不是起点，每一环的输出是下一环的输入。",
+                   reason_en=f"{wrong} positions are out of order: signing is not where the cycle starts; each "
+                             f"stage's output is the next stage's input.")
 
 
 def _check_q2(answer: Any, ctx: Context) -> Verdict:
+    """Each piece of work against the dimension the seed puts its part under (岗位价值三维度)."""
     if not isinstance(answer, Mapping):
-        raise WrongType("一个字典 {环节: 价值维度}", "a dict {stage: value dimension}", answer)
-    given: dict[str, Any] = {}
-    for key, value in answer.items():
-        code = _code_or_none(key)
-        if code is not None:
-            given[code] = value
-    right = 0
-    for s in STAGES:
+        raise WrongType("一个字典 {工作: 价值维度}", "a dict {work: value dimension}", answer)
+    wrong = []
+    for key, task in TASKS.items():
         try:
-            right += dimension_code(given.get(s.code)) == s.dimension
+            ok = dimension_code(answer.get(key)) == task.dimension
         except ValueError:
-            pass
-    if right == len(STAGES):
+            ok = False
+        if not ok:
+            wrong.append(key)
+    if not wrong:
         return passed(1.0)
-    wrong = len(STAGES) - right
-    return Verdict(ok=False, score=right / len(STAGES), reason_zh=f"有 {wrong} 个环节的价值维度不对（或没有选）。",
-                   reason_en=f"{wrong} stages have the wrong (or no) value dimension.")
+    right = len(TASKS) - len(wrong)
+    return Verdict(ok=False, score=right / len(TASKS),
+                   reason_zh=f"有 {len(wrong)} 项工作的价值维度不对（或没有选）：{'、'.join(wrong)}。",
+                   reason_en=f"{len(wrong)} pieces of work have the wrong (or no) value dimension: {', '.join(wrong)}.")
 
 
 def _their_assessment(ctx: Context) -> Any:
     return assessment_or_none(ctx.answers.get("q3", ...))
-
-
-def _check_q3(answer: Any, ctx: Context) -> Verdict:
-    try:
-        res = _from_answer(answer)
-    except (TypeError, ValueError) as err:
-        zh, en = (getattr(err, "zh", ""), getattr(err, "en", ""))
-        return fail("答案应是 kl.selfassess.assess({...}) 的结果：六个环节各打 1–5 分。" + zh,
-                    "The answer should be the result of kl.selfassess.assess({...}): a score 1-5 for each of "
-                    "the six stages. " + en)
-    table = getattr(answer, "table", answer)
-    if isinstance(table, pd.DataFrame):
-        for col in ("gap", "rank"):
-            if col not in table.columns:
-                return fail("答案应是 kl.selfassess.assess({...}) 的结果，不是自己做的表。",
-                            "The answer should be the result of kl.selfassess.assess({...}), not a table of your own.")
-            got = pd.Series(table[col].to_numpy(dtype=float), index=[str(i) for i in table.index])
-            ref = res.table[col].astype(float)
-            if not np.allclose(got.reindex(ref.index).to_numpy(dtype=float), ref.to_numpy(), equal_nan=False):
-                return fail("表里的差距或排名与你的打分对不上：请直接用 kl.selfassess.assess(...) 计算。",
-                            "The gaps or ranks do not match your scores: compute them with kl.selfassess.assess(...).")
-    if len(res.blind_spots(K)) < K:
-        return fail(f"按你的打分，不到 {K} 个环节存在差距：请如实给自己打分，找出 {K} 个盲区。",
-                    f"With your scores fewer than {K} stages show a gap: score yourself honestly so that "
-                    f"{K} blind spots show.")
-    return passed(1.0)
 
 
 def _stage_codes(answer: Any) -> list[str | None]:
@@ -117,28 +91,49 @@ def _stage_codes(answer: Any) -> list[str | None]:
         return [_code_or_none(str(i)) for i in table.index]
     if isinstance(answer, str):
         return [_code_or_none(answer)]
+    if answer is None:
+        return []
     return [_code_or_none(x) for x in _as_list(answer)]
 
 
 def _check_q4(answer: Any, ctx: Context) -> Verdict:
+    """The 2 ticked stages against the gaps of the trainee's own self-assessment (exercise 3).
+
+    A stage may be ticked when its gap is > 0 and at least the 2nd-largest gap
+    (stages tied at that gap are all accepted).
+    """
     res = _their_assessment(ctx)
     if res is None:
         return fail("先完成练习 3（自评打分），盲区要从你自己的打分中找出。",
                     "Finish exercise 3 (the self-assessment) first: the blind spots come from your own scores.")
     codes = _stage_codes(answer)
-    want = [str(c) for c in res.blind_spots(K)["code"]]
+    if not codes:
+        return fail("还没有勾选环节：读你的雷达图，勾选差距最大的 2 个环节。",
+                    "No stage ticked yet: read your radar and tick the 2 stages with the largest gap.")
+    if None in codes or len(set(codes)) != len(codes):
+        return fail("勾选的环节名称不对或重复了。", "A ticked stage is unknown or ticked twice.")
     if len(codes) != K:
-        return fail(f"需要 {K} 个盲区，收到 {len(codes)} 个。", f"{K} blind spots are needed; got {len(codes)}.")
-    if set(codes) == set(want):
+        return fail(f"需要 {K} 个盲区，你勾选了 {len(codes)} 个：讲义要求抓 {K} 个核心盲区，而不是面面俱到。",
+                    f"{K} blind spots are needed; you ticked {len(codes)}: the seed asks for {K} core blind spots, "
+                    f"not everything at once.")
+    t = res.table.set_index("code")
+    gaps = t["gap"].astype(float)
+    if float(gaps.max()) <= 0:
+        return fail("你的自评里没有任何差距（都是满分）：先在练习 3 如实打分。",
+                    "Your self-assessment shows no gap at all: score yourself honestly in exercise 3 first.")
+    cut = float(gaps.sort_values(ascending=False).iloc[K - 1])
+    low = [c for c in codes if gaps[c] <= 0 or gaps[c] < cut]
+    if not low:
         return passed(1.0)
-    return fail("这不是你自评中差距最大的两个环节：请用 q3.blind_spots(2) 从你的打分中找。",
-                "These are not the two stages with the largest gap in your self-assessment: use "
-                "q3.blind_spots(2) on your scores.")
+    names = "、".join(str(res.table.index[res.table["code"] == c][0]) for c in low)
+    names_en = ", ".join(str(res.table.index[res.table["code"] == c][0]) for c in low)
+    return fail(f"{names} 的差距（重要程度 − 本人实践）不在你自评中最大的两个之列：雷达图上还有离重要程度线更远的环节。",
+                f"The gap (importance - own practice) of {names_en} is not among the two largest of your "
+                f"self-assessment: other stages sit further inside the importance line on the radar.")
 
 
 def _check_q5(answer: Any, ctx: Context) -> Verdict:
-
-
+    """The plan against the trainee's own blind spots and the drill's limits (immediate, owned, measurable)."""
     res = _their_assessment(ctx)
     if res is None:
         return fail("先完成练习 3（自评打分）：改进动作要针对你的盲区。",
@@ -149,8 +144,7 @@ def _check_q5(answer: Any, ctx: Context) -> Verdict:
     elif isinstance(answer, (list, tuple)):
         rows = list(answer)
     else:
-        raise WrongType("kl.selfassess.improvement_plan([...], q3, today=...) 的结果",
-                        "the result of kl.selfassess.improvement_plan([...], q3, today=...)", answer)
+        raise WrongType("练习 5 表单写出的改进计划", "the improvement plan the form of exercise 5 writes", answer)
     try:
         plan = selfassess.improvement_plan(rows, res, today=TODAY, k=K)
     except ValueError as err:

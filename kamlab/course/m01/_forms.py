@@ -12,8 +12,9 @@ from typing import Any
 
 from ... import selfassess
 from ...selfassess import DIMENSIONS, STAGES
-from ...widgets import AnswerForm, TableEditor, dropdown, literal, match_quiz, order_quiz, slider
-from ._case import K, TODAY
+from ..._i18n import localized
+from ...widgets import AnswerForm, TableEditor, literal, match_quiz, multi_select, order_quiz, slider, text_answer
+from ._case import K, TASKS, TODAY
 from ._messages import MSGS
 from ._model import assessment_or_none, blind_spot_names
 
@@ -39,64 +40,97 @@ def order_form() -> Any:
 
 
 def dimension_form() -> Any:
-    """Exercise 2: for each stage, the value dimension it serves.
+    """Exercise 2: for each piece of work, the value dimension it belongs to (drop-downs start blank).
 
     Examples
     --------
     >>> form = dimension_form()
-    >>> form.controls["核心数据复盘"].value = "动销结果保障"
-    >>> form.line.endswith('"核心数据复盘": "动销结果保障"}')
+    >>> form.line.startswith('q2 = {"高层访谈": None')
+    True
+    >>> form.controls["月度数据复盘"].value = "动销结果保障"
+    >>> '"月度数据复盘": "动销结果保障"' in form.line
     True
     """
-    return match_quiz({s.zh: s.name for s in STAGES}, [(d.name, d.zh) for d in DIMENSIONS], key="q2",
-                      title=MSGS("dim_title"), blank=(MSGS("pick"), ""))
+    items = {key: localized(task.zh, task.en) for key, task in TASKS.items()}
+    return match_quiz(items, [(d.name, d.zh) for d in DIMENSIONS], key="q2", title=MSGS("task_title"),
+                      blank=(MSGS("pick"), ""))
 
 
 def assess_form() -> Any:
-    """Exercise 3: one slider (1–5) per stage; the radar chart follows.
+    """Exercise 3: one slider (1–5) per stage, starting at 5 (no gap yet); the radar follows.
+
+    The radar does not mark blind spots here: reading them is exercise 4.
 
     Examples
     --------
-    >>> import contextlib, io
-    >>> with contextlib.redirect_stdout(io.StringIO()):
-    ...     form = assess_form()
-    ...     form.controls["核心数据复盘"].value = 2
+    >>> form = assess_form()
+    >>> form.controls["核心数据复盘"].value = 2
     >>> form.line
-    'q3 = kl.selfassess.assess({"合作客户精准筛选": 3, "信息收集与机会洞察": 3, "策略制定与资源整合": 3, "双赢协议谈判": 3, "终端动销执行": 3, "核心数据复盘": 2})'
+    'q3 = kl.selfassess.assess({"合作客户精准筛选": 5, "信息收集与机会洞察": 5, "策略制定与资源整合": 5, "双赢协议谈判": 5, "终端动销执行": 5, "核心数据复盘": 2})'
+    >>> form.text
+    '差距 > 0 的环节：1 个'
     """
-    controls = {s.zh: slider(3, 1, 5, 1, label=s.name) for s in selfassess.STAGES}
+    controls = {s.zh: slider(5, 1, 5, 1, label=s.name) for s in selfassess.STAGES}
 
     def line(v: dict[str, Any]) -> str:
         return f"q3 = kl.selfassess.assess({literal({s.zh: v[s.zh] for s in selfassess.STAGES})})"
 
     def draw(v: dict[str, Any]) -> None:
-        selfassess.assess(v).plot(k=K)
+        res = selfassess.assess(v)
+        print(MSGS("gaps_now", n=int((res.table["gap"] > 0).sum())))
+        res.plot(k=0)
 
     return AnswerForm(controls, line=line, draw=draw, title=MSGS("assess_title"))
 
 
 def blind_spots_form(q3: Any) -> Any:
-    """Exercise 4: how many blind spots to mark; the radar shows them in red.
+    """Exercise 4: tick the 2 stages with the largest gap on your radar (check boxes start empty).
 
     Examples
     --------
-    >>> import contextlib, io, kamlab as kl
-    >>> res = kl.selfassess.assess(dict.fromkeys(kl.selfassess.STAGE_NAMES, 3))
-    >>> with contextlib.redirect_stdout(io.StringIO()):
-    ...     form = blind_spots_form(res)
+    >>> import kamlab as kl
+    >>> res = kl.selfassess.assess({"screening": 4, "insight": 2, "strategy": 3, "negotiation": 4,
+    ...                             "execution": 3, "review": 2})
+    >>> form = blind_spots_form(res)
     >>> form.line
-    'q4 = q3.blind_spots(2)'
+    'q4 = []'
+    >>> form.controls["stages"].tick(["信息收集与机会洞察", "核心数据复盘"])
+    >>> form.line
+    'q4 = ["信息收集与机会洞察", "核心数据复盘"]'
+    >>> print(form.text)
+    已勾选 2 个环节（要 2 个）
+    · 信息收集与机会洞察：差距 3
+    · 核心数据复盘：差距 3
     """
     res = assessment_or_none(q3)
+    box = multi_select([(s.name, s.zh) for s in STAGES], label=MSGS("spots_title"))
 
     def draw(v: dict[str, Any]) -> None:
         if res is None:
             print(MSGS("need_q3"))
             return
-        res.plot(k=v["k"])
+        gaps = res.table["gap"]
+        if float(gaps.max()) <= 0:
+            print(MSGS("no_gap"))
+        print(MSGS("ticked", n=len(v["stages"]), k=K))
+        for name in v["stages"]:
+            print(MSGS("ticked_gap", stage=selfassess.stage(name).name, gap=float(gaps[name])))
+        res.plot(k=0)
 
-    return AnswerForm({"k": dropdown([1, 2, 3], K, label=MSGS("k"))},
-                      line=lambda v: f"q4 = q3.blind_spots({v['k']})", draw=draw, title=MSGS("spots_title"))
+    return AnswerForm({"stages": box}, line=lambda v: f"q4 = {literal(list(v['stages']))}", draw=draw)
+
+
+def text_form() -> Any:
+    """Exercise 6: a text box; the line quotes what you write.
+
+    Examples
+    --------
+    >>> form = text_form()
+    >>> form.controls["text"].value = "签约后没有经营"
+    >>> form.line
+    "q6 = '签约后没有经营'"
+    """
+    return text_answer("q6", placeholder=MSGS("text"))
 
 
 _PLAN_COLUMNS = ("stage", "action", "owner", "due", "measure")
@@ -117,9 +151,7 @@ def plan_form(q3: Any) -> Any:
     ...     form = plan_form(res)
     ...     row = form.controls["plan"].cells[0]
     ...     row["action"].value, row["owner"].value = "门店走访", "张伟"
-    >>> form.line.startswith('q5 = kl.selfassess.improvement_plan([{"stage": "信息收集与机会洞察", "action": "门店走访", "owner": "张伟", "due": ""')
-    True
-    >>> form.line.endswith('], q3, today=kl.course.m01.TODAY)')
+    >>> form.line.startswith('q5 = [{"stage": "信息收集与机会洞察", "action": "门店走访", "owner": "张伟", "due": ""')
     True
     """
     spots = blind_spot_names(q3)
@@ -131,7 +163,7 @@ def plan_form(q3: Any) -> Any:
         return [{c: ("" if r.get(c) is None else r.get(c)) for c in _PLAN_COLUMNS} for r in v["plan"]]
 
     def line(v: dict[str, Any]) -> str:
-        return f"q5 = kl.selfassess.improvement_plan({literal(items(v))}, q3, today=kl.course.m01.TODAY)"
+        return f"q5 = {literal(items(v))}"
 
     def draw(v: dict[str, Any]) -> None:
         res = assessment_or_none(q3)

@@ -14,7 +14,8 @@ from typing import Any
 import pandas as pd
 
 from ... import selfassess
-from ._case import K
+from ..._i18n import localized
+from ._case import K, ROLES, TODAY
 from ._messages import MSGS
 
 
@@ -90,20 +91,45 @@ def dimension_scores(q3: Any) -> Any:
     return res.dimension_scores.round(2)
 
 
-def plan_view(q5: Any) -> None:
-    """Show a q5 plan: ✓ or the list of its problems, then its timeline.
+def plan_view(q5: Any, q3: Any = ...) -> None:
+    """Show a q5 plan checked against the blind spots of q3: ✓ or the list of its problems, then its timeline.
 
-    Prints a note while exercise 5 is not answered.
+    Prints a note while exercise 5 (or 3) is not answered.
 
     Examples
     --------
     >>> plan_view(...)
     先完成练习 5（改进动作）。
     """
-    if not hasattr(q5, "plot") or not hasattr(q5, "problems"):
+    if hasattr(q5, "plot") and hasattr(q5, "problems"):
+        plan = q5
+    elif isinstance(q5, list):
+        res = assessment_or_none(q3)
+        if res is None:
+            print(MSGS("need_q3"))
+            return None
+        try:
+            plan = selfassess.improvement_plan(q5, res, today=TODAY, k=K)
+        except ValueError as err:
+            print(localized(getattr(err, "zh", str(err)), getattr(err, "en", str(err))))
+            return None
+    else:
         print(MSGS("need_q5"))
         return None
-    print(MSGS("plan_ok") if q5.ok else "\n".join(f"✗ {m}" for m in q5.messages()))
-    q5.plot()
+    print(MSGS("plan_ok") if plan.ok else "\n".join(f"✗ {m}" for m in plan.messages()))
+    plan.plot()
     return None
 
+
+def role_table() -> pd.DataFrame:
+    """角色迷失: the service role and the business role side by side (seed 000 §一 1).
+
+    Examples
+    --------
+    >>> t = role_table()
+    >>> t.columns.tolist(), t.index[0]
+    (['服务者（服务心态）', '经营者（生意思维）'], '定位')
+    """
+    cols = [MSGS.label("role_service"), MSGS.label("role_business")]
+    rows = {localized(*row): [localized(*service), localized(*business)] for row, (service, business) in ROLES.items()}
+    return pd.DataFrame.from_dict(rows, orient="index", columns=cols)

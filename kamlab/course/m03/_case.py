@@ -13,6 +13,8 @@ from typing import Any
 import pandas as pd
 
 from ..._i18n import Messages, localized
+from ..._labels import localize_columns
+from ...opportunity import FIT_LEVELS, LOW_MATCH_IMPLICIT, STRONG_PRESSURE, VALUE_BANDS, WEAK_BASE
 from .._shared import resolve_account
 
 #: Quiz of exercise 1: key -> (statement zh, statement en, kind, channel).  Each
@@ -69,7 +71,24 @@ _QUADRANTS: dict[str, tuple[str, str]] = {
 }
 _COMBOS: tuple[tuple[str, str], ...] = tuple((k, c) for k in ("显性", "隐性") for c in ("总部", "门店", "外部"))
 
+#: The "none" entry of the check lists of exercises 2 and 4 (all covered / none doubtful).
+NONE = "none"
+
 MSGS = Messages({
+    "all_covered": ("（全部覆盖，没有是 0 的格子）", "(all covered, no cell at 0)"),
+    "gaps_title": ("勾选采集覆盖图上还是 0 的“类型 × 渠道”格子", "Tick the kind × channel cells still at 0 on the chart"),
+    "ticked": ("已勾选 {n} 个。", "{n} ticked."),
+    "match": ("匹配度", "match"),
+    "value": ("价值", "value"),
+    "score_title": ("按上表的证据给每条需求打分：匹配度看“我方匹配能力”，价值看“预计年增量销售额”",
+                    "Score each need from the evidence above: match from what it takes us, value from the "
+                    "expected annual uplift"),
+    "open_scores": ("还有 {n} 条需求没有打完分。", "{n} needs are not fully scored yet."),
+    "none_doubtful_opt": ("（优先落地的机会都没有疑点）", "(no act-now opportunity is doubtful)"),
+    "doubts_pick": ("勾选优先落地象限里存在疑点的机会", "Tick the doubtful opportunities of the act-now quadrant"),
+    "picks_pick": ("勾选 3 个高价值合作机会", "Tick the 3 high-value opportunities"),
+    "need_q3": ("先完成练习 3 的评分，这里才会画出你的机会矩阵。",
+                "Score the needs in exercise 3 first; your opportunity matrix then shows here."),
     "pick_one": ("请选择", "choose"),
     "combo": ("{kind}·{channel}", "{kind_en} · {channel_en}"),
     "account": ("重点客户：{id} {name}（{type}）", "Key account: {id} {name} ({type})"),
@@ -86,6 +105,9 @@ MSGS = Messages({
     "legend_doubt": ("有疑点（斜线）", "doubtful (hatched)"),
     "text": ("在这里写你的行动……", "Write your action here..."),
     "col_kind": ("需求类型", "kind"),
+    "col_score": ("分数", "score"),
+    "col_fit": ("需求匹配度：我方匹配能力", "match: what it takes us"),
+    "col_uplift": ("机会价值：预计年增量销售额", "value: expected annual uplift"),
     "col_need": ("需求", "need"),
 })
 
@@ -171,3 +193,42 @@ def example_account(needs: pd.DataFrame, account: str) -> str:
     """
     ids = sorted(set(needs["account_id"].astype(str).str.strip()) - {str(account)})
     return ids[0] if ids else str(account)
+
+
+#: The columns of the evidence table of exercise 3.
+EVIDENCE_COLUMNS = ("need", "kind", "channel", "source", "fit", "uplift", "base_score", "competitor_pressure")
+
+
+def evidence_table(needs: pd.DataFrame, account: str) -> pd.DataFrame:
+    """The key account's needs with the evidence to score them (no scores), columns in the trainee's language.
+
+    Examples
+    --------
+    >>> import kamlab as kl
+    >>> t = evidence_table(kl.datasets.load("needs"), "C18")
+    >>> t.shape, t.columns[4]
+    ((8, 8), '我方匹配能力')
+    """
+    rows = needs[needs["account_id"].astype(str) == str(account)].set_index("need_id")
+    return localize_columns(rows[list(EVIDENCE_COLUMNS)])
+
+
+def rubric_table() -> pd.DataFrame:
+    """The course rubric: match from 我方匹配能力, value from the expected annual uplift (a course choice).
+
+    Examples
+    --------
+    >>> rubric_table().iloc[:, 1].tolist()
+    ['≥ 40 万元', '25–40 万元', '15–25 万元', '8–15 万元', '< 8 万元']
+    """
+    fits = sorted(FIT_LEVELS, key=lambda f: -FIT_LEVELS[f])
+    bounds = [*VALUE_BANDS[::-1]]
+    unit = localized("万元", "×10k CNY")
+    bands = [f"≥ {bounds[0]:g} {unit}"] + [f"{lo:g}–{hi:g} {unit}" for lo, hi in zip(bounds[1:], bounds[:-1])] \
+        + [f"< {bounds[-1]:g} {unit}"]
+    index = pd.Index([5, 4, 3, 2, 1], name=MSGS("col_score"))
+    return pd.DataFrame({MSGS("col_fit"): fits, MSGS("col_uplift"): bands}, index=index)
+
+
+#: The feasibility cut-offs (course choice; the seed names the evidence, not the numbers).
+FEASIBILITY = {"base": WEAK_BASE, "pressure": STRONG_PRESSURE, "implicit": LOW_MATCH_IMPLICIT}

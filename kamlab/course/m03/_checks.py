@@ -1,7 +1,9 @@
-"""The checks of m03: each answer compared with what the tools give on the context's own data.
+"""The checks of m03: each decision judged against the evidence of the data the trainee saw.
 
-q2–q5 are recomputed for the account (and threshold) the trainee used, so a
-computed answer stays right on a hidden data variant.
+q2–q5 are literal decisions (cells, scores, ids) checked on the variant the
+trainee saw (``on="seen"``): the gaps against the needs gathered, the scores
+against the evidence columns by the course rubric, the doubts against the
+base score and competitor pressure, the picks against the tool's rule.
 
 Examples
 --------
@@ -18,10 +20,8 @@ import numpy as np
 import pandas as pd
 
 from ...grading import Context, Verdict, fail, passed
-from ...opportunity import collection_plan, matrix
-from .._shared import resolve_account
-from ._case import DEFAULT_THRESHOLD, QUIZ, REASONS, THRESHOLDS
-from ._model import _codes, _reason_codes
+from ...opportunity import collection_plan, evidence_scores, matrix
+from ._case import DEFAULT_THRESHOLD, QUIZ
 
 _KIND = {"显性": "显性", "显性需求": "显性", "explicit": "显性", "隐性": "隐性", "隐性需求": "隐性",
          "implicit": "隐性"}
@@ -53,6 +53,8 @@ def _check_q1(answer: Any, ctx: Context) -> Verdict:
     if missing:
         return fail(f"还缺 {len(missing)} 条需求没有分类：{missing}。",
                     f"{len(missing)} statements are not classified yet: {missing}.")
+    if all(answer[k] is None for k in QUIZ):
+        return fail("还没有选择：六条需求都还是（请选择）。", "Nothing chosen yet: all six statements are blank.")
     right = 0
     for key, (_, _, kind, channel) in QUIZ.items():
         got_kind, got_channel = _pair(answer[key])
@@ -66,143 +68,84 @@ def _check_q1(answer: Any, ctx: Context) -> Verdict:
                              "separately).")
 
 
-def _accounts(ctx: Context) -> set[str]:
-    return set(ctx.load("needs")["account_id"].astype(str).str.strip())
+NONE = "none"
 
 
-def _uncovered(answer: Any) -> set[tuple[str | None, str | None]] | None:
-    cells = answer.get("uncovered") if isinstance(answer, Mapping) else answer
-    if isinstance(cells, (str, bytes)) or not isinstance(cells, (list, tuple, set, frozenset)):
-        return None
-    return {_pair(c) for c in cells}
+def _account_of(ids: list[str], ctx: Context) -> str | None:
+    """The one account the need ids belong to in the data the trainee saw, else None."""
+    needs = ctx.load("needs")
+    owner = dict(zip(needs["need_id"].astype(str), needs["account_id"].astype(str)))
+    accounts = {owner.get(i) for i in ids}
+    return accounts.pop() if len(accounts) == 1 and None not in accounts else None
 
 
-def _q3_account(ctx: Context) -> str | None:
-    q3 = ctx.answers.get("q3")
-    if isinstance(q3, pd.DataFrame) and "account_id" in q3.columns:
-        ids = q3["account_id"].astype(str).unique()
-        if len(ids) == 1:
-            return str(ids[0])
-    return None
+def _reference(account: str, ctx: Context) -> Any:
+    """The matrix of *account* scored from the evidence by the course rubric (the data the trainee saw)."""
+    return matrix(evidence_scores(ctx.load("needs")), threshold=DEFAULT_THRESHOLD, account=account)
 
 
 def _check_q2(answer: Any, ctx: Context) -> Verdict:
-    cells = _uncovered(answer)
-    if cells is None:
-        return fail("答案应该是 kl.course.m03.gaps(needs, account) 的结果。",
-                    "The answer should be the result of kl.course.m03.gaps(needs, account).")
-    if isinstance(answer, Mapping) and "account" in answer:
-        account = str(answer["account"]).strip()
-    else:
-        account = _q3_account(ctx) or resolve_account(None, ctx.load("chains"))
-    if account not in _accounts(ctx):
-        return fail(f"客户 {account} 不在本笔记本的需求数据里：请用参数单元格里的 account。",
-                    f"Account {account} is not in this notebook's needs data: use the account of the "
-                    "parameters cell.")
-    ref = {tuple(c) for c in collection_plan(ctx.load("needs"), account=account).uncovered}
+    """The ticked kind × channel cells against the key account's needs: which cells have none."""
+    if not isinstance(answer, Mapping) or "account" not in answer:
+        return fail("答案应该是练习 2 表单写出的那一行（含客户编号和勾选的格子）。",
+                    "The answer should be the line the form of exercise 2 writes (account and ticked cells).")
+    account = str(answer["account"]).strip()
+    needs = ctx.load("needs")
+    if account not in set(needs["account_id"].astype(str)):
+        return fail(f"客户 {account} 不在本笔记本的需求数据里。", f"Account {account} is not in this notebook's needs data.")
+    raw = list(answer.get("uncovered") or [])
+    if not raw:
+        return fail("还没有勾选：读采集覆盖图，勾选还是 0 的格子（或勾选“全部覆盖”）。",
+                    "Nothing ticked yet: read the coverage chart and tick the cells at 0 (or 'all covered').")
+    ref = {tuple(c) for c in collection_plan(needs, account=account).uncovered}
+    if NONE in raw:
+        if len(raw) > 1:
+            return fail("“全部覆盖”和具体的空缺不能同时勾选。", "'All covered' and gaps cannot be ticked together.")
+        return passed() if not ref else fail(f"还有 {len(ref)} 个“类型 × 渠道”格子是 0：采集并没有全部覆盖。",
+                                             f"{len(ref)} kind × channel cells are still at 0: not all covered.")
+    cells = {_pair(c) for c in raw}
     if cells == ref:
         return passed()
-    missing, extra = len(ref - cells), len(cells - ref)
-    return fail(f"和你的重点客户的采集覆盖不一致：少了 {missing} 个空缺，多了 {extra} 个。"
-                "请用 kl.course.m03.gaps(needs, account) 计算，不要手工输入。",
-                f"This does not match your key account's collection plan: {missing} gaps missing, "
-                f"{extra} not expected. Compute it with kl.course.m03.gaps(needs, account); do not type it in.")
-
-
-def _verified(table: Any, ctx: Context) -> tuple[Any, Verdict | None]:
-    """The reference matrix of *ctx*'s data for the account and threshold of *table*, or why not."""
-    if not isinstance(table, pd.DataFrame):
-        return None, fail("答案应该是 kl.opportunity.matrix(needs, threshold=..., account=account) 的结果。",
-                          "The answer should be the result of kl.opportunity.matrix(needs, threshold=..., "
-                          "account=account).")
-    if "account_id" not in table.columns or table["account_id"].astype(str).nunique() != 1:
-        return None, fail("矩阵里应只有你的重点客户的需求：调用时加上 account=account。",
-                          "The matrix should hold only your key account's needs: pass account=account.")
-    if "quadrant_code" not in table.columns and "quadrant" not in table.columns:
-        return None, fail("矩阵里没有象限（quadrant）列。", "The matrix has no quadrant column.")
-    account = str(table["account_id"].astype(str).iloc[0]).strip()
-    if account not in _accounts(ctx):
-        return None, fail(f"客户 {account} 不在本笔记本的需求数据里。",
-                          f"Account {account} is not in this notebook's needs data.")
-    needs = ctx.load("needs")
-    base = matrix(needs, threshold=DEFAULT_THRESHOLD, account=account).table
-    mine_ids = sorted(map(str, table.index))
-    if mine_ids != sorted(map(str, base.index)):
-        return None, fail("矩阵里的需求和本笔记本的数据不一致：请对重点客户的全部需求调用工具，不要手工筛选或输入。",
-                          "The needs in your matrix differ from this notebook's data: call the tool on all of "
-                          "your key account's needs; do not filter or type them in.")
-    mine = _codes(table).set_axis(table.index.astype(str))
-    for column in ("priority", "rank"):
-        if column in table.columns:
-            got = pd.Series(table[column].to_numpy(dtype=float), index=table.index.astype(str))
-            want = pd.Series(base[column].to_numpy(dtype=float), index=base.index.astype(str))
-            if not np.allclose(got.reindex(want.index).to_numpy(), want.to_numpy()):
-                return None, fail("匹配度、价值或优先级和本笔记本的数据不一致：不要手工改分。",
-                                  "Match, value or priority differ from this notebook's data: do not edit "
-                                  "the scores by hand.")
-    for t in (*THRESHOLDS, 1, 5):
-        ref = matrix(needs, threshold=t, account=account)
-        theirs = _codes(ref.table).set_axis(ref.table.index.astype(str))
-        if (mine.reindex(theirs.index) == theirs).all():
-            if t not in THRESHOLDS:
-                return None, fail("门槛应在 2 到 4 之间：门槛 1 或 5 会把几乎所有需求放进同一个象限。",
-                                  "The threshold should be 2 to 4: 1 or 5 puts almost every need in one quadrant.")
-            return ref, None
-    return None, fail("有需求的象限和工具按任何门槛算出的都不一致：请用 kl.opportunity.matrix 计算，不要手工改象限。",
-                      "Some quadrants differ from what the tool gives for any threshold: compute them with "
-                      "kl.opportunity.matrix; do not edit quadrants by hand.")
+    covered = cells - ref
+    if covered:
+        return fail(f"你勾选的格子里有 {len(covered)} 个已经收集到需求（覆盖图上不是 0）。",
+                    f"{len(covered)} of the ticked cells already have needs (not 0 on the chart).")
+    return fail(f"还漏了 {len(ref - cells)} 个是 0 的格子。", f"{len(ref - cells)} cells at 0 are not ticked yet.")
 
 
 def _check_q3(answer: Any, ctx: Context) -> Verdict:
-    _, why = _verified(answer, ctx)
-    return why if why is not None else passed()
-
-
-def _from_q3(ctx: Context) -> tuple[Any, Verdict | None]:
-    q3 = ctx.answers.get("q3", ...)
-    if q3 is Ellipsis:
-        return None, fail("这一题要用你在练习 3 中的机会矩阵（q3）来核对：请先完成练习 3 并运行它的检查单元格。",
-                          "This question is checked against your opportunity matrix from exercise 3 (q3): "
-                          "answer exercise 3 first and run its check cell.")
-    ref, why = _verified(q3, ctx)
-    if why is not None:
-        return None, fail("练习 3 的机会矩阵还不对：先改好练习 3。",
-                          "Your opportunity matrix of exercise 3 is not right yet: fix exercise 3 first.")
-    return ref, None
-
-
-def _code_of(label: Any) -> str | None:
-    text = str(label).strip().lower()
-    for code, (zh, en) in REASONS.items():
-        if text.startswith(zh) or text.startswith(en.lower()) or text == code:
-            return code
-    return None
-
-
-def _check_q4(answer: Any, ctx: Context) -> Verdict:
-    ref, why = _from_q3(ctx)
-    if why is not None:
-        return why
-    if not isinstance(answer, Mapping):
-        return fail("答案应该是一个字典：需求编号 → 疑点原因，例如 kl.course.m03.doubtful(q3) 的结果。",
-                    "The answer should be a dict: need id -> reasons, e.g. the result of "
-                    "kl.course.m03.doubtful(q3).")
-    flags = _reason_codes(ref.table)
-    want = {str(i): {c for c in flags.columns if row[c]} for i, row in flags.iterrows() if row.any()}
-    got: dict[str, set[str | None]] = {}
-    for key, reasons in answer.items():
-        items = [reasons] if isinstance(reasons, str) else list(reasons or [])
-        got[str(key).strip()] = {_code_of(r) for r in items}
-    if set(got) != set(want):
-        missing, extra = len(set(want) - set(got)), len(set(got) - set(want))
-        return fail(f"存在疑点的机会不对：少了 {missing} 个，多了 {extra} 个。对照客户的动销基础分和竞品压力。",
-                    f"The doubtful opportunities are not right: {missing} missing, {extra} not expected. "
-                    "Look at the account's sell-through base and the competitor pressure.")
-    wrong = sum(got[k] != want[k] for k in want)
-    if wrong:
-        return Verdict(ok=False, score=0.5, reason_zh=f"有 {wrong} 个机会的疑点原因不对。",
-                       reason_en=f"The reasons of {wrong} opportunities are not right.")
-    return passed()
+    """Each need's match and value against its evidence (我方匹配能力, 预计年增量销售额) by the course rubric."""
+    if not isinstance(answer, Mapping) or not answer:
+        return fail("答案应该是练习 3 表单写出的评分：每条需求 → [匹配度, 价值]。",
+                    "The answer should be the scores the form of exercise 3 writes: need -> [match, value].")
+    ids = [str(k).strip() for k in answer]
+    account = _account_of(ids, ctx)
+    if account is None:
+        return fail("评分里的需求编号不属于同一家客户（或不在本笔记本的数据里）。",
+                    "The need ids scored do not belong to one account of this notebook's data.")
+    ref = evidence_scores(ctx.load("needs"))
+    ref = ref[ref["account_id"].astype(str) == account].set_index("need_id")
+    missing = [i for i in ref.index.astype(str) if i not in ids]
+    blank = [i for i in ids if not isinstance(answer[i], (list, tuple)) or None in list(answer[i])]
+    if missing or len(blank) == len(ids):
+        return fail(f"还有 {len(missing) + len(blank)} 条需求没有打分：重点客户的每条需求都要打匹配度和价值。",
+                    f"{len(missing) + len(blank)} needs are not scored yet: score match and value of every need.")
+    wrong_m, wrong_v = [], []
+    for i in ref.index.astype(str):
+        pair = answer[i] if isinstance(answer[i], (list, tuple)) and len(answer[i]) == 2 else (None, None)
+        wrong_m += [i] if pair[0] != int(ref.loc[i, "match"]) else []
+        wrong_v += [i] if pair[1] != int(ref.loc[i, "value"]) else []
+    if not wrong_m and not wrong_v:
+        return passed()
+    score = 1 - (len(wrong_m) + len(wrong_v)) / (2 * len(ref))
+    zh, en = [], []
+    if wrong_m:
+        zh.append(f"{'、'.join(wrong_m)} 的匹配度和“我方匹配能力”一栏的证据不符")
+        en.append(f"the match of {', '.join(wrong_m)} does not fit the evidence in the column on what it takes us")
+    if wrong_v:
+        zh.append(f"{'、'.join(wrong_v)} 的价值和“预计年增量销售额”所在的档不符")
+        en.append(f"the value of {', '.join(wrong_v)} is not the band of its expected annual uplift")
+    return Verdict(ok=False, score=max(score, 0.0), reason_zh="；".join(zh) + "。", reason_en="; ".join(en) + ".")
 
 
 def _ids(answer: Any) -> list[str] | None:
@@ -215,39 +158,75 @@ def _ids(answer: Any) -> list[str] | None:
     return None
 
 
-def _check_q5(answer: Any, ctx: Context) -> Verdict:
-    ref, why = _from_q3(ctx)
-    if why is not None:
-        return why
+def _check_q4(answer: Any, ctx: Context) -> Verdict:
+    """The ticked doubtful act-now opportunities against the account's base score and competitor pressure."""
     ids = _ids(answer)
-    if ids is None:
-        return fail("答案应该是 3 个需求编号的列表，例如 kl.course.m03.pick(q3, k=3, rule=...) 的结果。",
-                    "The answer should be a list of 3 need ids, e.g. the result of "
-                    "kl.course.m03.pick(q3, k=3, rule=...).")
-    table = ref.table
-    known = set(table.index.astype(str))
-    if len(ids) != 3 or len(set(ids)) != 3:
-        return fail("需要正好 3 个不同的机会。", "Exactly 3 different opportunities are needed.")
-    if not set(ids) <= known:
-        return fail("所选的机会不是你的重点客户的需求：请从 q3 里选，不要手工输入编号。",
-                    "The picks are not needs of your key account: pick from q3, do not type ids.")
-    want = set(ref.top(3).index.astype(str))
-    if set(ids) == want:
+    if ids is None or not ids:
+        return fail("还没有勾选：在优先落地的机会里，勾选存在疑点的（或勾选“没有疑点”）。",
+                    "Nothing ticked yet: tick the doubtful act-now opportunities (or 'none doubtful').")
+    if NONE in ids and len(ids) > 1:
+        return fail("“没有疑点”和具体的机会不能同时勾选。", "'None doubtful' and opportunities cannot be ticked together.")
+    picked = [i for i in ids if i != NONE]
+    scored = ctx.answers.get("q3")
+    scored_ids = [str(k) for k in scored] if isinstance(scored, Mapping) else []
+    account = _account_of(picked, ctx) if picked else _account_of(scored_ids, ctx)
+    if account is None and picked:
+        return fail("勾选的机会不属于同一家客户（或不在本笔记本的数据里）。",
+                    "The ticked opportunities do not belong to one account of this notebook's data.")
+    if account is None:
+        return fail("先完成练习 3 的评分，或勾选具体的机会。", "Score the needs in exercise 3 first, or tick opportunities.")
+    t = _reference(account, ctx).table
+    act = t[t["quadrant_code"] == "act_now"]
+    want = set(act.index[~act["feasible"].astype(bool)].astype(str))
+    got = set(picked)
+    if got == want:
         return passed()
-    codes = _codes(table).set_axis(table.index.astype(str))
-    doubt = _reason_codes(table).any(axis=1).set_axis(table.index.astype(str))
-    n_act = int((codes == "act_now").sum())
-    n_ok_act = int(((codes == "act_now") & ~doubt).sum())
-    outside = sum(codes[i] != "act_now" for i in ids)
-    doubtful_picks = sum(bool(doubt[i]) for i in ids)
-    if outside and n_act >= 3 - 0:
-        if outside > max(0, 3 - n_act):
-            return fail("有机会不在“优先落地”象限，而优先落地里还有没选的机会：先从优先落地中选。",
-                        "Some picks are outside 优先落地 (act now) while act-now opportunities are left: "
-                        "pick from 优先落地 first.")
-    if doubtful_picks and n_ok_act > 3 - doubtful_picks:
-        return fail("选中了存在疑点（动销基础薄弱或竞品压力大）的机会，而还有可行的优先落地机会：先选可行的。",
-                    "A doubtful pick (weak base or strong competitor pressure) while feasible act-now "
-                    "opportunities are left: pick the feasible ones first.")
-    return fail("这 3 个不是按“优先落地 → 可行 → 优先级”选出的机会。",
-                "These 3 are not the ones picked by act-now first, feasible first, then priority.")
+    outside = got - set(act.index.astype(str))
+    if outside:
+        return fail(f"{'、'.join(sorted(outside))} 不在优先落地象限：这里只验证优先落地的机会。",
+                    f"{', '.join(sorted(outside))} are not in the act-now quadrant: only act-now ones are checked here.")
+    fine = got - want
+    if fine:
+        return fail(f"{'、'.join(sorted(fine))} 的动销基础和竞品压力都没有触发疑点：这些机会是可行的。",
+                    f"Neither the base score nor the competitor pressure of {', '.join(sorted(fine))} raises a doubt.")
+    return fail(f"还漏了 {len(want - got)} 个存在疑点的优先落地机会：看竞品压力一栏和动销基础分。",
+                f"{len(want - got)} doubtful act-now opportunities are not ticked: read the competitor pressure "
+                f"and the base score.")
+
+
+def _signature(t: pd.DataFrame, ids: list[str]) -> list[tuple[Any, ...]]:
+    return sorted((str(t.loc[i, "quadrant_code"]), bool(t.loc[i, "feasible"]), int(t.loc[i, "priority"]),
+                   int(t.loc[i, "value"])) for i in ids)
+
+
+def _check_q5(answer: Any, ctx: Context) -> Verdict:
+    """The 3 picks against the tool's rule: 优先落地 first, feasible first, then priority (ties equal)."""
+    ids = _ids(answer)
+    if ids is None or not ids:
+        return fail("还没有勾选：在机会矩阵里勾选 3 个高价值机会。", "Nothing ticked yet: tick 3 high-value opportunities.")
+    if len(ids) != 3 or len(set(ids)) != 3:
+        return fail(f"需要正好 3 个不同的机会，你勾选了 {len(set(ids))} 个。",
+                    f"Exactly 3 different opportunities are needed; you ticked {len(set(ids))}.")
+    account = _account_of(ids, ctx)
+    if account is None:
+        return fail("所选的机会不属于同一家客户（或不在本笔记本的数据里）。",
+                    "The picks do not belong to one account of this notebook's data.")
+    ref = _reference(account, ctx)
+    t = ref.table.set_axis(ref.table.index.astype(str))
+    want = [str(i) for i in ref.top(3).index]
+    if _signature(t, ids) == _signature(t, want):
+        return passed()
+    n_act = int((t["quadrant_code"] == "act_now").sum())
+    n_ok_act = int(((t["quadrant_code"] == "act_now") & t["feasible"].astype(bool)).sum())
+    outside = [i for i in ids if t.loc[i, "quadrant_code"] != "act_now"]
+    doubtful = [i for i in ids if not bool(t.loc[i, "feasible"])]
+    if outside and len(outside) > max(0, 3 - n_act):
+        return fail(f"{'、'.join(outside)} 不在“优先落地”象限，而优先落地里还有没选的机会：先从优先落地中选。",
+                    f"{', '.join(outside)} are outside 优先落地 (act now) while act-now opportunities are left: "
+                    "pick from 优先落地 first.")
+    if doubtful and n_ok_act > 3 - len(doubtful):
+        return fail(f"{'、'.join(doubtful)} 存在疑点（竞品压力大或动销基础薄弱），而还有可行的优先落地机会：先选可行的。",
+                    f"{', '.join(doubtful)} are doubtful while feasible act-now opportunities are left: pick "
+                    "the feasible ones first.")
+    return fail("同一类机会里，你选的优先级（匹配度 × 价值）不是最高的。",
+                "Within the same group, your picks do not have the highest priority (match × value).")

@@ -8,21 +8,21 @@ True
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 import ipywidgets as w
 import pandas as pd
 
 from ..._i18n import localized
-from ...opportunity import collection_plan, matrix
-from ...widgets import LAYOUT, STYLE, AnswerForm, dropdown, slider, text_answer
-from ._case import _COMBOS, DEFAULT_THRESHOLD, MSGS, QUIZ, RULES, THRESHOLDS
+from ...opportunity import collection_plan, matrix, with_scores
+from ...widgets import LAYOUT, STYLE, AnswerForm, choice, literal, multi_select, text_answer
+from ._case import _COMBOS, DEFAULT_THRESHOLD, MSGS, NONE, QUIZ
 from ._charts import plot_picks
-from ._model import doubtful, pick, quiz_line
+from ._model import quiz_line
 
-def _or_matrix(q3: Any, needs: pd.DataFrame, account: str) -> Any:
-    return matrix(needs, threshold=DEFAULT_THRESHOLD, account=account) if q3 is Ellipsis else q3
-
+_KIND_EN = {"显性": "explicit", "隐性": "implicit"}
+_CHANNEL_EN = {"总部": "HQ", "门店": "store", "外部": "external"}
 
 def _account_title(chains: pd.DataFrame | None, account: str) -> str:
     if chains is None or "chain_id" not in chains.columns:
@@ -66,87 +66,139 @@ def quiz_form() -> Any:
     return form
 
 
+def _account_needs(needs: pd.DataFrame, account: str) -> pd.DataFrame:
+    return needs[needs["account_id"].astype(str) == str(account)]
+
+
+def _scored(needs: pd.DataFrame, q3: Any) -> Any:
+    """The trainee's matrix from their own scores (exercise 3), or None while they are not complete."""
+    if not isinstance(q3, Mapping):
+        return None
+    try:
+        return matrix(with_scores(needs, q3), threshold=DEFAULT_THRESHOLD)
+    except ValueError:
+        return None
+
+
 def plan_form(needs: pd.DataFrame, account: str) -> Any:
-    """Exercise 2: the collection-plan heatmap of the key account and the q2 line.
+    """Exercise 2: tick the kind × channel cells with no need gathered; the coverage chart is drawn above.
 
     Examples
     --------
-    >>> import contextlib, io, kamlab as kl
-    >>> with contextlib.redirect_stdout(io.StringIO()):
-    ...     form = plan_form(kl.datasets.load("needs"), "C18")
+    >>> import kamlab as kl
+    >>> form = plan_form(kl.datasets.load("needs"), "C18")
     >>> form.line
-    'q2 = kl.course.m03.gaps(needs, account)'
+    'q2 = {"account": "C18", "uncovered": []}'
+    >>> form.controls["cells"].tick([NONE])
+    >>> form.line
+    'q2 = {"account": "C18", "uncovered": ["none"]}'
     """
+    options = [(MSGS("combo", kind=k, channel=c, kind_en=_KIND_EN[k], channel_en=_CHANNEL_EN[c]), f"{k}·{c}")
+               for k, c in _COMBOS] + [(MSGS("all_covered"), NONE)]
+    box = multi_select(options, label=MSGS("gaps_title"))
     plan = collection_plan(needs, account=account)
-    return AnswerForm({}, line=lambda v: "q2 = kl.course.m03.gaps(needs, account)",
-                      draw=lambda v: plan.plot(), title=plan.summary())
+
+    def line(v: dict[str, Any]) -> str:
+        cells = [c if c == NONE else c.split("·") for c in v["cells"]]
+        return f"q2 = {literal({'account': str(account), 'uncovered': cells})}"
+
+    def draw(v: dict[str, Any]) -> None:
+        print(MSGS("ticked", n=len(v["cells"])))
+        plan.plot()
+
+    return AnswerForm({"cells": box}, line=line, draw=draw)
 
 
-def matrix_form(needs: pd.DataFrame, account: str, chains: pd.DataFrame | None = None) -> Any:
-    """Exercise 3: a threshold slider, the opportunity matrix of the key account live, the q3 line.
+def score_form(needs: pd.DataFrame, account: str) -> Any:
+    """Exercise 3: for each need of the key account, a match and a value drop-down (start blank).
+
+    The evidence (我方匹配能力, 预计年增量销售额) is in the table the notebook
+    shows above; the form counts what is still blank and, once complete,
+    draws the matrix of your scores.
 
     Examples
     --------
-    >>> import contextlib, io, kamlab as kl
-    >>> with contextlib.redirect_stdout(io.StringIO()):
-    ...     form = matrix_form(kl.datasets.load("needs"), "C18")
-    ...     form.controls["threshold"].value = 4
-    >>> form.line
-    'q3 = kl.opportunity.matrix(needs, threshold=4, account=account)'
+    >>> import kamlab as kl
+    >>> form = score_form(kl.datasets.load("needs"), "C18")
+    >>> form.line.startswith('q3 = {"N137": [None, None]')
+    True
+    >>> form.text
+    '还有 8 条需求没有打完分。'
     """
-    control = slider(DEFAULT_THRESHOLD, min(THRESHOLDS), max(THRESHOLDS), 1, label=MSGS("threshold"))
+    rows = _account_needs(needs, account)
+    scores = [(str(n), n) for n in range(1, 6)]
+    controls: dict[str, Any] = {}
+    for nid, need in zip(rows["need_id"].astype(str), rows["need"].astype(str)):
+        controls[f"{nid}_match"] = choice(scores, label=f"{nid} {MSGS('match')}")
+        controls[f"{nid}_value"] = choice(scores, label=f"{nid} {MSGS('value')}")
+    ids = rows["need_id"].astype(str).tolist()
 
-    def draw(values: dict[str, Any]) -> None:
-        matrix(needs, threshold=values["threshold"], account=account).plot()
+    def pairs(v: dict[str, Any]) -> dict[str, list[Any]]:
+        return {i: [v[f"{i}_match"], v[f"{i}_value"]] for i in ids}
 
-    return AnswerForm({"threshold": control}, title=_account_title(chains, account),
-                      line=lambda v: f"q3 = kl.opportunity.matrix(needs, threshold={v['threshold']}, "
-                                     f"account=account)", draw=draw)
+    def draw(v: dict[str, Any]) -> None:
+        open_ = [i for i, p in pairs(v).items() if None in p]
+        if open_:
+            print(MSGS("open_scores", n=len(open_)))
+            return
+        matrix(with_scores(needs, pairs(v)), threshold=DEFAULT_THRESHOLD).plot(top=0)
+
+    return AnswerForm(controls, line=lambda v: f"q3 = {literal(pairs(v))}", draw=draw, title=MSGS("score_title"))
+
+
+def _need_options(rows: pd.DataFrame) -> list[tuple[str, str]]:
+    return [(f"{i} {n}", i) for i, n in zip(rows["need_id"].astype(str), rows["need"].astype(str))]
 
 
 def doubts_form(q3: Any, needs: pd.DataFrame, account: str) -> Any:
-    """Exercise 4: the doubtful opportunities of your matrix listed with their reasons; the q4 line.
+    """Exercise 4: tick the doubtful act-now opportunities (check boxes start empty).
 
     Examples
     --------
-    >>> import contextlib, io, kamlab as kl
-    >>> with contextlib.redirect_stdout(io.StringIO()):
-    ...     form = doubts_form(..., kl.datasets.load("needs"), "C18")
+    >>> import kamlab as kl
+    >>> form = doubts_form(..., kl.datasets.load("needs"), "C18")
     >>> form.line
-    'q4 = kl.course.m03.doubtful(q3)'
+    'q4 = []'
     """
-    opp = _or_matrix(q3, needs, account)
-    note = MSGS("no_q3") if q3 is Ellipsis else ("" if doubtful(opp) else MSGS("none_doubtful"))
+    rows = _account_needs(needs, account)
+    box = multi_select(_need_options(rows) + [(MSGS("none_doubtful_opt"), NONE)], label=MSGS("doubts_pick"))
 
-    return AnswerForm({}, line=lambda v: "q4 = kl.course.m03.doubtful(q3)", title=note,
-                      draw=lambda v: plot_picks(opp, (), reasons=True))
+    def draw(v: dict[str, Any]) -> None:
+        print(MSGS("ticked", n=len(v["ids"])))
+        opp = _scored(needs, q3)
+        if opp is None:
+            print(MSGS("need_q3"))
+            return
+        opp.plot(top=0)
+
+    return AnswerForm({"ids": box}, line=lambda v: f"q4 = {literal(list(v['ids']))}", draw=draw)
 
 
 def pick_form(q3: Any, needs: pd.DataFrame, account: str) -> Any:
-    """Exercise 5: choose the picking rule; the picks are shown on the priority chart; the q5 line.
-
-    The choice is a rule, not typed ids, so the line stays right on another
-    data variant.
+    """Exercise 5: tick the 3 high-value opportunities; the priority chart marks them.
 
     Examples
     --------
-    >>> import contextlib, io, kamlab as kl
-    >>> with contextlib.redirect_stdout(io.StringIO()):
-    ...     form = pick_form(..., kl.datasets.load("needs"), "C18")
-    ...     form.controls["rule"].value = "priority"
+    >>> import kamlab as kl
+    >>> form = pick_form(..., kl.datasets.load("needs"), "C18")
+    >>> form.controls["ids"].tick(["N137", "N143", "N144"])
     >>> form.line
-    'q5 = kl.course.m03.pick(q3, k=3, rule="priority")'
+    'q5 = ["N137", "N143", "N144"]'
+    >>> form.text.splitlines()[0]
+    '已勾选 3 个。'
     """
-    options = [(localized(*label), code) for code, label in RULES.items()]
-    control = dropdown(options, "tool", label=MSGS("rule"))
+    rows = _account_needs(needs, account)
+    box = multi_select(_need_options(rows), label=MSGS("picks_pick"))
 
-    opp = _or_matrix(q3, needs, account)
+    def draw(v: dict[str, Any]) -> None:
+        print(MSGS("ticked", n=len(v["ids"])))
+        opp = _scored(needs, q3)
+        if opp is None:
+            print(MSGS("need_q3"))
+            return
+        plot_picks(opp, list(v["ids"]), reasons=True)
 
-    def draw(values: dict[str, Any]) -> None:
-        plot_picks(opp, pick(opp, 3, values["rule"]))
-
-    return AnswerForm({"rule": control}, draw=draw, title=MSGS("no_q3") if q3 is Ellipsis else "",
-                      line=lambda v: f'q5 = kl.course.m03.pick(q3, k=3, rule="{v["rule"]}")')
+    return AnswerForm({"ids": box}, line=lambda v: f"q5 = {literal(list(v['ids']))}", draw=draw)
 
 
 def text_form(key: str = "q6") -> Any:

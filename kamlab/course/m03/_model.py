@@ -18,8 +18,30 @@ import pandas as pd
 
 from ..._errors import BadValueError
 from ..._i18n import localized
-from ...opportunity import LOW_MATCH_IMPLICIT, STRONG_PRESSURE, WEAK_BASE, collection_plan
-from ._case import _QUADRANTS, REASONS, RULES
+from ...opportunity import LOW_MATCH_IMPLICIT, STRONG_PRESSURE, WEAK_BASE, collection_plan, evidence_scores, matrix, with_scores
+from ._case import _QUADRANTS, MSGS, NONE, REASONS, RULES
+
+def scored_matrix(needs: pd.DataFrame, q3: Any) -> Any:
+    """The opportunity matrix of your own scores (exercise 3), or None with a note while they are not complete.
+
+    Examples
+    --------
+    >>> import kamlab as kl
+    >>> needs = kl.datasets.load("needs")
+    >>> scores = {"N137": [4, 5], "N138": [3, 4]}
+    >>> scored_matrix(needs, scores).table["quadrant"].tolist()
+    ['优先落地', '优先落地']
+    >>> scored_matrix(needs, {"N137": [None, None]})
+    先完成练习 3 的评分，这里才会画出你的机会矩阵。
+    """
+    try:
+        if not isinstance(q3, Mapping):
+            raise TypeError("q3")
+        return matrix(with_scores(needs, q3))
+    except (TypeError, ValueError):
+        print(MSGS("need_q3"))
+        return None
+
 
 def gaps(needs: pd.DataFrame, account: str) -> dict[str, Any]:
     """The kind × channel cells with no need gathered for *account* (the collection plan's gaps).
@@ -37,7 +59,35 @@ def gaps(needs: pd.DataFrame, account: str) -> dict[str, Any]:
     {'account': 'C18', 'uncovered': [('隐性', '门店')]}
     """
     plan = collection_plan(needs, account=account)
-    return {"account": str(account), "uncovered": [tuple(cell) for cell in plan.uncovered]}
+    return {"account": str(account), "uncovered": [tuple(cell) for cell in plan.uncovered] or [NONE]}
+
+
+def rubric_scores(needs: pd.DataFrame, account: str) -> dict[str, list[int]]:
+    """The scores of *account*'s needs by the course rubric: ``{need_id: [match, value]}`` (exercise 3's answer).
+
+    Examples
+    --------
+    >>> import kamlab as kl
+    >>> rubric_scores(kl.datasets.load("needs"), "C18")["N137"]
+    [4, 5]
+    """
+    t = evidence_scores(needs)
+    t = t[t["account_id"].astype(str) == str(account)]
+    return {str(i): [int(m), int(v)] for i, m, v in t[["need_id", "match", "value"]].itertuples(index=False)}
+
+
+def doubtful_act_now(q: Any) -> list[str]:
+    """The doubtful opportunities of the act-now quadrant of a matrix (exercise 4's answer), or ``["none"]``.
+
+    Examples
+    --------
+    >>> import kamlab as kl
+    >>> doubtful_act_now(kl.opportunity.matrix(kl.datasets.load("needs"), account="C18"))
+    ['N137']
+    """
+    table = _table(q)
+    act = _codes(table).eq("act_now") & _reason_codes(table).any(axis=1)
+    return [str(i) for i in table.index[act.to_numpy()]] or [NONE]
 
 
 def _table(q3: Any) -> pd.DataFrame:

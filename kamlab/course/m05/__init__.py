@@ -1,57 +1,55 @@
 """m05 双赢协议谈判 / Win-win agreement negotiation.
 
-The question bank of workshop module m05 (seed 000 §五, seed 001 谈判准备) and
-the small helpers its notebook calls, so every answer cell is one literal or
-one call built from the trainee's decisions:
+The question bank of workshop module m05 (seed 000 §五 双赢协议谈判, seed 001 谈判技巧 and its
+annual distribution agreement, 年度分销协议) and the small helpers its notebook calls.  Every
+auto-graded answer is a literal decision, judged on the clause data the trainee saw and the seed's
+rules:
 
-* ``q1`` — core vs tradeable clauses, ``split(clauses, top=3, extra=[...])``:
-  our ``top`` most important clauses (by our weight, ties included) plus the
-  ones the trainee adds are core (核心条款); the rest can be traded;
-* ``q2`` — the trainee's estimate of the counterpart's weights, a dict
-  ``clause -> weight`` (> 0, summing to 100; ``to_100`` rescales slider values);
-  the concession matrix ``m = matrix(clauses, their_weights=q2, core=q1)``;
-* ``q3`` — the Nash package of that matrix, ``m.nash()``;
-* ``q4`` — the trainee's proposal (a package chosen option by option),
-  evaluated: ``assess(m, {...})``;
-* ``q5`` — the trade plan, first two gives and their gets, ``m.trade_plan().head(2)``;
-* ``q6`` — the role-play log, ``review_log(m, [...])``: at least
-  ``MIN_ROUNDS`` rounds, no concession of ours without exchange, the final
-  package not below any walk-away;
-* ``q7`` — free text (which interest behind which position), scored by hand.
+* ``q1`` — the core clauses (核心条款), ticked: the seed's 动销目标 (年度分销数量) and 活动支持
+  (联合活动) must be core, the one-way price terms (供货价格/折扣, 回款账期, 返利) must not;
+* ``q2`` — the first give-and-get (无交换不让步) read off the ratio table:
+  ``{"give": clause, "get": clause}``;
+* ``q3`` — the Nash point among four lettered packages on the frontier chart;
+* ``q4`` — the proposal ``{clause: option}``: every walk-away and every core target kept, on the
+  Pareto frontier, and at least what our own targets give the chain (:func:`assess`);
+* ``q5`` — 战术与反战术 PK: the counter to each of the chain's five tactics;
+* ``q6`` — the role-play log (rows of round, side, clause, option): at least ``MIN_ROUNDS`` rounds,
+  no concession of ours without exchange, the final package inside walk-aways and core targets;
+* ``q7`` — free text (which interest behind which position), scored by hand with a rubric.
 
-Every check recomputes its reference with the tools on the context's own data
-(``Context.load("clauses")``) and the trainee's own earlier decisions
-(``ctx.answers``), so an answer computed in the notebook stays right on the
-hidden counterpart (data variant) and a number typed in from variant 0 does not.
+The concession matrix :func:`matrix` holds each core clause at its target (its walk-away is its
+target), so its frontier and Nash point keep every core target.
 
 Examples
 --------
 >>> import kamlab as kl
 >>> from kamlab.course import m05
 >>> clauses = kl.datasets.load("clauses")
->>> m05.split(clauses, top=3)["core"]
-['店员培训', '数据反馈', '陈列资源']
->>> m = m05.matrix(clauses, their_weights=..., core=...)
->>> m.nash()["回款账期"]
-'60天'
+>>> m05.seed_core(clauses)
+['年度分销数量', '联合活动']
+>>> m = m05.matrix(clauses, core=["年度分销数量", "联合活动"])
+>>> m05.assess(m, {c.name: c.opening for c in m.clauses})["ok"]
+False
 """
 
 from __future__ import annotations
 
 from ._bank import BANK
-from ._case import (CORE_TOP, DATASET, KEYWORDS, LOG_COLUMNS, MIN_ROUNDS, MIN_TRADEABLE, MODULE, account_label,
-                    clause_names, key_account)
-from ._charts import plot_trades, plot_weights
-from ._forms import (core_form, log_form, log_line, nash_form, proposal_form, proposal_line, text_form, trade_form,
-                     weights_form, weights_line)
+from ._case import (DATASET, KEYWORDS, LOG_COLUMNS, MIN_ROUNDS, MIN_TRADEABLE, MODULE, ONE_WAY, account_label,
+                    clause_names, key_account, one_way, process_table, seed_core, team_table)
+from ._charts import plot_candidates, plot_proposal, plot_trades, plot_weights
+from ._forms import (core_form, log_form, log_line, nash_form, proposal_form, proposal_line, ratio_table, tactics_form,
+                     text_form, trade_form)
 from ._log import final_package, resolve_log, review_log
 from ._messages import MSGS
-from ._model import assess, core_list, matrix, split, their_weights_or_default, to_100
+from ._model import assess, candidates, core_list, first_trade, matrix, their_weights_or_default, to_100
+from ._tactics import COUNTERS, TACTICS
 
 __all__ = [
-    "MODULE", "DATASET", "BANK", "CORE_TOP", "MIN_TRADEABLE", "MIN_ROUNDS", "KEYWORDS",
-    "key_account", "account_label", "clause_names", "split", "core_list", "to_100", "their_weights_or_default",
-    "matrix", "assess", "resolve_log", "final_package", "review_log",
-    "core_form", "weights_form", "nash_form", "proposal_form", "trade_form", "log_form", "text_form",
-    "plot_weights", "plot_trades",
+    "MODULE", "DATASET", "BANK", "MIN_TRADEABLE", "MIN_ROUNDS", "KEYWORDS", "ONE_WAY", "TACTICS", "COUNTERS",
+    "key_account", "account_label", "clause_names", "seed_core", "one_way", "team_table", "process_table",
+    "core_list", "to_100", "their_weights_or_default", "matrix", "assess", "candidates", "first_trade",
+    "resolve_log", "final_package", "review_log", "ratio_table",
+    "core_form", "trade_form", "nash_form", "proposal_form", "tactics_form", "log_form", "text_form",
+    "plot_weights", "plot_trades", "plot_candidates", "plot_proposal",
 ]

@@ -1,208 +1,200 @@
-"""m05 checks: each question's check, recomputing its reference on the context's data and earlier answers.
+"""m05 checks: each decision judged against the clause data the trainee saw and the seed's rules.
+
+Every auto-graded answer of m05 is a literal decision (``Question(on="seen")``): the core clauses, the
+first give-and-get, the package read off the frontier chart, the proposal, the counter-tactics, the
+role-play log.  A check loads the data with ``ctx.load`` (the variant the trainee saw) and rebuilds the
+concession matrix from it and the trainee's own core clauses (``q1``, a literal list too).
 
 Examples
 --------
 >>> from kamlab.grading import Context
->>> _check_q2({"返利": 100}, Context("m05")).ok
-False
+>>> _check_q1([], Context("m05")).reason_zh
+'还没有选择核心条款。'
+>>> _check_q1(["年度分销数量", "联合活动"], Context("m05")).ok
+True
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-import numpy as np
 import pandas as pd
 
-from ..._errors import BadValueError
+from ..._errors import KamlabInputError
 from ...grading import Context, Verdict, fail, passed
-from ._case import CORE_TOP, DATASET, MIN_ROUNDS, MIN_TRADEABLE, clause_names
+from ...negotiation import ConcessionMatrix
+from ._case import DATASET, MIN_ROUNDS, MIN_TRADEABLE, clause_names, one_way, seed_core
 from ._log import review_log
-from ._model import assess, core_list, matrix, split
+from ._model import assess, candidates, core_list, first_trade, matrix
+from ._tactics import TACTICS, pk_score
 
 
-def _check_q1(answer: Any, ctx: Context) -> Verdict:
-    if not (isinstance(answer, Mapping) and {"top", "extra", "core", "tradeable"} <= set(answer)):
-        return fail("答案应是 kl.course.m05.split(clauses, top=..., extra=[...]) 的结果。",
-                    "The answer should be the result of kl.course.m05.split(clauses, top=..., extra=[...]).")
-    clauses = ctx.load(DATASET)
-    top = answer["top"]
-    if isinstance(top, bool) or not isinstance(top, (int, np.integer)) or int(top) < CORE_TOP:
-        return fail(f"课程规则：按我方权重最重要的前 {CORE_TOP} 个条款必须是核心条款（top 至少为 {CORE_TOP}）。",
-                    f"Course rule: our {CORE_TOP} most important clauses (by our weight) must be core "
-                    f"(top at least {CORE_TOP}).")
-    try:
-        ref = split(clauses, top=int(top), extra=list(answer["extra"]))
-    except BadValueError:
-        return fail("extra 里有不存在的条款，或 top 超出条款个数。",
-                    "extra names an unknown clause, or top exceeds the number of clauses.")
-    got_core, got_trade = answer["core"], answer["tradeable"]
-    if not all(isinstance(x, (list, tuple)) for x in (got_core, got_trade)) or \
-            set(map(str, got_core)) != set(ref["core"]) or set(map(str, got_trade)) != set(ref["tradeable"]):
-        return fail("核心/可让步条款和按你的 top、extra 在本笔记本数据上算出的不一致："
-                    "请用 kl.course.m05.split 计算，不要手工输入条款名单。",
-                    "The core/tradeable lists differ from what your top and extra give on this notebook's "
-                    "data: compute them with kl.course.m05.split, do not type the lists in.")
-    if len(ref["tradeable"]) < MIN_TRADEABLE:
-        return fail(f"可让步条款只剩 {len(ref['tradeable'])} 个：至少留 {MIN_TRADEABLE} 个用来交换。",
-                    f"Only {len(ref['tradeable'])} tradeable clauses left: keep at least {MIN_TRADEABLE} "
-                    f"to trade.")
-    return passed(1.0)
+def _join(reasons: Sequence[tuple[str, str]]) -> tuple[str, str]:
+    return "；".join(r[0] for r in reasons), "; ".join(r[1] for r in reasons)
 
 
-def _q2_reason(answer: Any, names: Sequence[str]) -> tuple[str, str] | None:
-    if not isinstance(answer, Mapping):
-        return ("答案应是一个字典：条款 → 对方权重。", "The answer should be a dict: clause -> their weight.")
-    keys = {str(k) for k in answer}
-    if keys != set(names):
-        missing = [n for n in names if n not in keys]
-        extra = sorted(keys - set(names))
-        return (f"字典的键应正好是 8 个条款（缺少 {missing}，多出 {extra}）。",
-                f"The dict keys should be exactly the clauses (missing {missing}, extra {extra}).")
-    values = list(answer.values())
-    if not all(isinstance(v, (int, float, np.number)) and not isinstance(v, (bool, np.bool_)) for v in values):
-        return ("每个权重都应是数字。", "Every weight should be a number.")
-    if not all(math.isfinite(float(v)) and float(v) > 0 for v in values):
-        return ("每个条款的对方权重都应大于 0：对方对每个条款都有所关心。",
-                "Every clause's weight should be > 0: they care about each clause somewhat.")
-    total = float(sum(float(v) for v in values))
-    if abs(total - 100) > 1e-6:
-        return (f"对方权重合计 {total:g}，应为 100（可用 kl.course.m05.to_100 换算）。",
-                f"Their weights add up to {total:g}, not 100 (kl.course.m05.to_100 rescales them).")
+def _names(answer: Any) -> list[str] | None:
+    if isinstance(answer, (list, tuple)) and all(isinstance(x, str) for x in answer):
+        return [x.strip() for x in answer]
     return None
 
 
-def _check_q2(answer: Any, ctx: Context) -> Verdict:
-    reason = _q2_reason(answer, clause_names(ctx.load(DATASET)))
-    return passed(1.0) if reason is None else fail(*reason)
-
-
-def _reference(ctx: Context) -> tuple[Any, Verdict | None]:
-    """The concession matrix of *ctx*'s data with the trainee's q2 (and q1), or why there is none."""
+def _check_q1(answer: Any, ctx: Context) -> Verdict:
     clauses = ctx.load(DATASET)
-    q2 = ctx.answers.get("q2", ...)
-    if q2 is Ellipsis or _q2_reason(q2, clause_names(clauses)) is not None:
-        return None, fail("这一题要用你在练习 2 中估计的对方权重（q2）来核对：请先完成练习 2 并运行它的检查单元格。",
-                          "This question is checked with your estimate of their weights from exercise 2 (q2): "
-                          "answer exercise 2 first and run its check cell.")
+    names = clause_names(clauses)
+    chosen = _names(answer)
+    if chosen is None:
+        return fail("答案应是核心条款名称的列表（在表单里勾选）。", "The answer should be a list of core clause names "
+                    "(tick them in the form).")
+    if not chosen:
+        return fail("还没有选择核心条款。", "No core clause chosen yet.")
+    unknown = [c for c in chosen if c not in names]
+    if unknown:
+        return fail(f"{'、'.join(unknown)} 不是本协议的条款。", f"{', '.join(unknown)} is not a clause of this agreement.")
+    reasons = []
+    for c in seed_core(clauses):
+        if c not in chosen:
+            reasons.append((f"「{c}」没有定为核心条款：讲义把动销目标、活动支持列为核心条款，它们锁定动销",
+                            f"'{c}' is not core: the seed makes the sell-out target and activity support core, "
+                            f"they lock in sell-out"))
+    for c in one_way(clauses):
+        if c in chosen:
+            reasons.append((f"「{c}」是单向让利的价格条款：它是拿来交换的筹码，不是核心条款",
+                            f"'{c}' is a price term of a one-way deal: a chip to trade, not a core clause"))
+    tradeable = len(names) - len(set(chosen))
+    if tradeable < MIN_TRADEABLE:
+        reasons.append((f"只剩 {tradeable} 个可让步条款：至少留 {MIN_TRADEABLE} 个用来交换",
+                        f"only {tradeable} tradeable clauses left: keep at least {MIN_TRADEABLE} to trade"))
+    return passed() if not reasons else fail(*_join(reasons))
+
+
+def _matrix(ctx: Context) -> ConcessionMatrix:
+    """The concession matrix of the data the trainee saw, with their core clauses (``q1``) if readable."""
+    clauses = ctx.load(DATASET)
     try:
         core = core_list(ctx.answers.get("q1", ...), clauses)
-    except BadValueError:
+    except KamlabInputError:
         core = None
-    return matrix(clauses, their_weights=q2, core=core if core is not None else ...), None
+    return matrix(clauses, core=core if core is not None else ...)
 
 
-def _close(a: Any, b: Any) -> bool:
-    try:
-        return math.isclose(float(a), float(b), rel_tol=1e-6, abs_tol=1e-6)
-    except (TypeError, ValueError):
-        return False
+def _ratio(m: ConcessionMatrix, name: str) -> float:
+    return {c.name: c.ratio for c in m.clauses}[name]
 
 
-def _same_package(got: Any, ref: Mapping[str, Any], names: Sequence[str]) -> bool:
-    return isinstance(got, Mapping) and all(str(got.get(n, "")).strip() == str(ref[n]) for n in names)
+def _check_q2(answer: Any, ctx: Context) -> Verdict:
+    if not isinstance(answer, Mapping) or not {"give", "get"} <= set(answer):
+        return fail("答案应是一对选择：先让哪个条款、换取哪个条款（在表单里选）。",
+                    "The answer should be a pair: which clause we give first and which we get (pick them in the form).")
+    m = _matrix(ctx)
+    by_name = {c.name: c for c in m.clauses}
+    give, get = answer.get("give"), answer.get("get")
+    if give in (None, "") or get in (None, ""):
+        return fail("还没有选完：先让哪个条款、换取哪个条款都要选。", "Not chosen yet: pick both the clause we give "
+                    "and the one we get.")
+    for x in (give, get):
+        if x not in by_name:
+            return fail(f"{x!r} 不是本协议的条款。", f"{x!r} is not a clause of this agreement.")
+    ref = first_trade(m)
+    if ref is None:
+        return fail("按你的核心条款已经没有可以交换的条款：回到练习 1 检查核心条款。",
+                    "With your core clauses nothing is left to trade: check exercise 1.")
+    reasons = []
+    c = by_name[give]
+    if give == get:
+        reasons.append(("让和要是同一个条款：交换要在两个不同的条款上", "give and get are the same clause: an exchange "
+                        "needs two clauses"))
+    elif c.core:
+        reasons.append((f"「{give}」是核心条款：核心条款守住目标，不拿来交换", f"'{give}' is core: a core clause keeps "
+                        f"its target and is not traded"))
+    elif c.opening == c.target or c.score_ours(c.opening) <= c.score_ours(c.target):
+        reasons.append((f"「{give}」我方开价就是目标，没有可以让的空间", f"'{give}': our opening is our target, "
+                        f"there is nothing to give"))
+    elif give != ref["give"]:
+        reasons.append((f"「{give}」的比值（对方权重 ÷ 我方权重）是 {c.ratio:.2f}，可让步条款里还有比值更高的："
+                        f"先让对方更看重、我方更不在乎的", f"'{give}' has a their/our weight ratio of {c.ratio:.2f}; "
+                        f"a tradeable clause has a higher one: give first what they value more and we less"))
+    if give != get and get != ref["get"]:
+        r = _ratio(m, get)
+        if r >= c.ratio:
+            reasons.append((f"要回来的「{get}」比值 {r:.2f} 不比让出去的低：换回来的应是我方更看重、对方更不在乎的条款",
+                            f"'{get}' (ratio {r:.2f}) is not below what we give: get what we value more and "
+                            f"they less"))
+        else:
+            reasons.append((f"「{get}」比值 {r:.2f}，还有对我方相对更重要（比值更低）的条款可以要",
+                            f"'{get}' (ratio {r:.2f}): another clause matters relatively more to us (lower ratio)"))
+    return passed() if not reasons else fail(*_join(reasons))
 
 
 def _check_q3(answer: Any, ctx: Context) -> Verdict:
-    m, why = _reference(ctx)
-    if why is not None:
-        return why
-    if not isinstance(answer, Mapping):
-        return fail("答案应是 m.nash() 的结果（条款 → 选项，加上双方效用）。",
-                    "The answer should be the result of m.nash() (clause -> option, plus both utilities).")
-    ref = m.nash()
-    names = [c.name for c in m.clauses]
-    if not _same_package(answer, ref, names):
-        return fail("这不是用你估计的对方权重建出的让步矩阵的纳什点：请用 q2 建矩阵，再调用 m.nash()。",
-                    "This is not the Nash point of the matrix built with your estimate of their weights: "
-                    "build the matrix with q2, then call m.nash().")
-    if not (_close(answer.get("u_us"), ref["u_us"]) and _close(answer.get("u_them"), ref["u_them"])):
-        return fail("方案对了，但双方效用和计算结果不一致。", "The package is right but the utilities do not match.")
-    return passed(1.0)
+    m = _matrix(ctx)
+    options = candidates(m)
+    if answer in (None, ""):
+        return fail("还没有选择方案。", "No package chosen yet.")
+    if answer not in options:
+        return fail(f"{answer!r} 不是图上的方案（A–{max(options)}）。", f"{answer!r} is not a package on the chart "
+                    f"(A-{max(options)}).")
+    p = options[answer]
+    if p["kind"] == "nash":
+        return passed()
+    product = p["u_us"] * p["u_them"]
+    if p["kind"] == "inside":
+        return fail(f"方案 {answer} 不在帕累托前沿上：价值留在了桌上，不是纳什点。",
+                    f"Package {answer} is inside the frontier: value is left on the table; not the Nash point.")
+    side = ("只顾我方：对方效用只有 {u:.1f}", "good for us only: their utility is just {u:.1f}") \
+        if p["kind"] == "ours" else ("让步太多：我方效用只剩 {u:.1f}", "gives too much: our utility is just {u:.1f}")
+    u = p["u_them"] if p["kind"] == "ours" else p["u_us"]
+    return fail(f"方案 {answer} {side[0].format(u=u)}，双方效用乘积 {product:.0f} 不是最大。",
+                f"Package {answer} is {side[1].format(u=u)}; the product of the utilities, {product:.0f}, "
+                f"is not the largest.")
 
 
 def _check_q4(answer: Any, ctx: Context) -> Verdict:
-    m, why = _reference(ctx)
-    if why is not None:
-        return why
-    if not (isinstance(answer, Mapping) and isinstance(answer.get("package"), Mapping)):
-        return fail("答案应是 kl.course.m05.assess(m, {...}) 的结果。",
-                    "The answer should be the result of kl.course.m05.assess(m, {...}).")
-    try:
-        ref = assess(m, answer["package"])
-    except ValueError:
-        return fail("方案里的条款或选项不对：每个条款选一个已有的选项。",
-                    "The package has a wrong clause or option: pick one listed option per clause.")
-    numbers = all(_close(answer.get(k), ref[k]) for k in ("u_us", "u_them", "value_left"))
-    flags = all(bool(answer.get(k)) == ref[k] for k in ("feasible", "on_frontier"))
-    problems = isinstance(answer.get("problems"), (list, tuple)) and \
-        set(map(str, answer["problems"])) == set(ref["problems"])
-    if not (numbers and flags and problems):
-        return fail("效用、可行性、桌上剩余价值或问题条款和对你的方案重新计算的结果不一致："
-                    "请用 kl.course.m05.assess(m, 方案) 计算，不要手工填写。",
-                    "The utilities, feasibility, value left or problem clauses differ from a fresh evaluation "
-                    "of your package: compute them with kl.course.m05.assess(m, package), do not type them.")
-    return passed(1.0)
-
-
-_PLAN_KEYS = ("give_clause", "give_from", "give_to", "get_clause", "get_from", "get_to")
+    if not isinstance(answer, Mapping):
+        return fail("答案应是方案：每个条款一个选项（在表单里选）。", "The answer should be a package: one option per "
+                    "clause (pick them in the form).")
+    a = assess(_matrix(ctx), answer)
+    return passed() if a["ok"] else fail(*_join(a["problems"]))
 
 
 def _check_q5(answer: Any, ctx: Context) -> Verdict:
-    m, why = _reference(ctx)
-    if why is not None:
-        return why
-    table = getattr(answer, "table", answer)
-    if isinstance(table, (list, tuple)) and all(isinstance(r, Mapping) for r in table):
-        table = pd.DataFrame(list(table))
-    if not isinstance(table, pd.DataFrame) or not set(_PLAN_KEYS) <= set(table.columns):
-        return fail("答案应是交换计划的前两步：m.trade_plan().head(2)。",
-                    "The answer should be the first two steps of the trade plan: m.trade_plan().head(2).")
-    ref = m.trade_plan().head(2)
-    if len(table) != len(ref):
-        return fail(f"需要交换计划的前 {len(ref)} 步，收到 {len(table)} 步。",
-                    f"The first {len(ref)} steps of the trade plan are needed; got {len(table)}.")
-    got = table[list(_PLAN_KEYS)].astype(str).to_numpy()
-    want = ref[list(_PLAN_KEYS)].astype(str).to_numpy()
-    if not (got == want).all():
-        return fail("这两步和用你的核心条款、对方权重算出的交换计划不一致：请调用 m.trade_plan()。",
-                    "These steps differ from the trade plan your core clauses and weight estimate give: "
-                    "call m.trade_plan().")
-    return passed(1.0)
+    if not isinstance(answer, Mapping):
+        return fail("答案应是每个战术对应的反战术（在表单里选）。", "The answer should map each tactic to a counter "
+                    "(pick them in the form).")
+    right, why = pk_score(answer)
+    if right == len(TACTICS):
+        return passed()
+    zh, en = _join(why)
+    return fail(f"{right}/{len(TACTICS)} 对。{zh}", f"{right}/{len(TACTICS)} right. {en}", score=right / len(TACTICS))
 
 
 def _check_q6(answer: Any, ctx: Context) -> Verdict:
-    m, why = _reference(ctx)
-    if why is not None:
-        return why
-    if not (isinstance(answer, Mapping) and "log" in answer):
-        return fail("答案应是 kl.course.m05.review_log(m, [...]) 的结果。",
-                    "The answer should be the result of kl.course.m05.review_log(m, [...]).")
+    if isinstance(answer, pd.DataFrame):
+        answer = answer.to_dict("records")
+    if not isinstance(answer, (list, tuple)) or not all(isinstance(r, Mapping) for r in answer):
+        return fail("答案应是谈判记录：每行有轮次、一方、条款、选项（在表单的表格里填）。",
+                    "The answer should be the log: rows with round, side, clause, option (fill in the form's table).")
+    if not answer:
+        return fail("还没有记录：在表格里填写每一轮双方的报价。", "The log is empty: fill in each round's offers.")
     try:
-        ref = review_log(m, answer["log"])
-    except ValueError:
-        return fail("记录里有不对的轮次、一方、条款或选项：运行答案单元格看具体提示。",
-                    "The log has a wrong round, side, clause or option: run the answer cell for details.")
-    same = answer.get("rounds") == ref["rounds"] and bool(answer.get("feasible")) == ref["feasible"] and \
-        len(answer.get("unanswered") or []) == len(ref["unanswered"]) and \
-        _same_package(answer.get("final"), ref["final"], list(ref["final"]))
-    if not same:
-        return fail("轮数、无交换的让步或成交方案和对这份记录重新检查的结果不一致：请用 kl.course.m05.review_log 检查。",
-                    "The rounds, unanswered concessions or final package differ from a fresh review of this "
-                    "log: check it with kl.course.m05.review_log.")
-    parts_zh, parts_en = [], []
+        ref = review_log(_matrix(ctx), list(answer))
+    except KamlabInputError as err:
+        return fail(f"记录有误：{err.zh}", f"The log has a problem: {err.en}")
+    parts = []
     if ref["rounds"] < MIN_ROUNDS:
-        parts_zh.append(f"只有 {ref['rounds']} 轮，至少要 {MIN_ROUNDS} 轮")
-        parts_en.append(f"only {ref['rounds']} rounds, at least {MIN_ROUNDS} needed")
+        parts.append((f"只有 {ref['rounds']} 轮，至少要 {MIN_ROUNDS} 轮", f"only {ref['rounds']} rounds, at least "
+                      f"{MIN_ROUNDS} needed"))
     if ref["unanswered"]:
-        parts_zh.append(f"有 {len(ref['unanswered'])} 次我方让步没有换到对方的让步（无交换不让步）")
-        parts_en.append(f"{len(ref['unanswered'])} concessions of ours got nothing in exchange")
+        first = ref["unanswered"][0]
+        parts.append((f"有 {len(ref['unanswered'])} 次我方让步没有换到对方的让步（如第 {first['step']} 轮「{first['clause']}」"
+                      f"{first['from']} → {first['to']}）：无交换不让步",
+                      f"{len(ref['unanswered'])} concessions of ours got nothing in exchange (e.g. round "
+                      f"{first['step']}, '{first['clause']}' {first['from']} -> {first['to']})"))
     if not ref["feasible"]:
-        parts_zh.append("成交方案有条款低于我方底线")
-        parts_en.append("the final package has a clause below our walk-away")
-    if not parts_zh:
-        return passed(1.0)
-    return Verdict(ok=False, score=(3 - len(parts_zh)) / 3, reason_zh="；".join(parts_zh),
-                   reason_en="; ".join(parts_en))
+        parts.append(("成交方案有条款低于我方底线，或核心条款低于目标", "the final package has a clause below our "
+                      "walk-away or a core clause below its target"))
+    if not parts:
+        return passed()
+    # a log shorter than the role play asks for earns nothing; otherwise a third per rule kept
+    return fail(*_join(parts), score=0.0 if ref["rounds"] < MIN_ROUNDS else (3 - len(parts)) / 3)

@@ -125,9 +125,9 @@ def review_log(m: ConcessionMatrix, rows: Any) -> dict[str, Any]:
     >>> m = kl.course.m05.matrix(kl.datasets.load("clauses"))
     >>> r = review_log(m, [
     ...     {"step": 1, "side": "我方", "clause": "回款账期", "option": "开价"},
-    ...     {"step": 1, "side": "对方", "clause": "新品进场率", "option": "对方开价"},
+    ...     {"step": 1, "side": "对方", "clause": "新品铺货率", "option": "对方开价"},
     ...     {"step": 2, "side": "我方", "clause": "回款账期", "option": "目标"},
-    ...     {"step": 2, "side": "对方", "clause": "新品进场率", "option": "目标"}])
+    ...     {"step": 2, "side": "对方", "clause": "新品铺货率", "option": "目标"}])
     >>> r["rounds"], r["unanswered"], r["feasible"]
     (2, [], True)
     """

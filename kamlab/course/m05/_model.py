@@ -1,14 +1,17 @@
-"""m05 decision model: core clauses, the counterpart's weights, the concession matrix, a proposal.
+"""m05 decision model: core clauses, the concession matrix (core clauses held at target), a proposal.
 
 Examples
 --------
 >>> import kamlab as kl
->>> split(kl.datasets.load("clauses"), top=3)["core"]
-['店员培训', '数据反馈', '陈列资源']
+>>> m = matrix(kl.datasets.load("clauses"), core=["年度分销数量", "联合活动"])
+>>> m.table.loc["年度分销数量", ["target", "walk_away"]].tolist()
+['8万盒', '8万盒']
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import math
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -19,7 +22,7 @@ import pandas as pd
 from ..._errors import BadValueError
 from ..._problems import did_you_mean
 from ...negotiation import ConcessionMatrix, clauses_from_table
-from ._case import CORE_TOP, _per_clause, clause_names
+from ._case import _per_clause, clause_names
 from ._messages import MSGS
 
 
@@ -30,53 +33,8 @@ def _unknown(key: str, name: str, names: Sequence[str], column: str) -> BadValue
     return BadValueError(zh, en, column=column)
 
 
-def split(clauses: pd.DataFrame, top: int = CORE_TOP, extra: Sequence[str] = ()) -> dict[str, Any]:
-    """Sort the clauses into core (核心条款) and tradeable (可让步条款).
-
-    Core = the clauses whose our weight is among the *top* largest (ties
-    included) plus the clauses in *extra*; every other clause is tradeable.
-
-    Parameters
-    ----------
-    clauses : DataFrame
-        The long clause table (``kl.datasets.load("clauses")``).
-    top : int
-        How many of our most important clauses are core (the course rule: at
-        least 3).
-    extra : list of str
-        Clauses the trainee also protects (e.g. a 动销 target).
-
-    Returns
-    -------
-    dict
-        ``{"top": top, "extra": [...], "core": [...], "tradeable": [...]}``,
-        clauses in table order; the decisions travel with the answer so the
-        check recomputes it on any data variant.
-
-    Examples
-    --------
-    >>> import kamlab as kl
-    >>> s = split(kl.datasets.load("clauses"), top=3, extra=["新品进场率"])
-    >>> s["core"], len(s["tradeable"])
-    (['新品进场率', '店员培训', '数据反馈', '陈列资源'], 4)
-    """
-    names = clause_names(clauses)
-    if isinstance(top, bool) or not isinstance(top, (int, np.integer)) or not 1 <= int(top) <= len(names):
-        zh, en = MSGS.both("err_top", n=len(names), value=top)
-        raise BadValueError(zh, en, column="top")
-    extra = [str(e) for e in ([extra] if isinstance(extra, str) else list(extra))]
-    for e in extra:
-        if e not in names:
-            raise _unknown("err_core_unknown", e, names, "extra")
-    weights = _per_clause(clauses, "our_weight").astype(float)
-    cut = np.sort(weights.to_numpy())[::-1][int(top) - 1]
-    core = [n for n in names if weights[n] >= cut - 1e-9 or n in extra]
-    return {"top": int(top), "extra": [n for n in names if n in extra], "core": core,
-            "tradeable": [n for n in names if n not in core]}
-
-
 def core_list(q1: Any, clauses: pd.DataFrame) -> list[str] | None:
-    """The core clauses of the answer *q1* (``split`` result or a list), ``None`` while unanswered.
+    """The core clauses of the answer *q1* (a list, or a dict with ``core``), ``None`` while unanswered.
 
     ``None`` (and a *q1* that names no known clause list) means: use the
     core flags of the data.
@@ -85,8 +43,8 @@ def core_list(q1: Any, clauses: pd.DataFrame) -> list[str] | None:
     --------
     >>> import kamlab as kl
     >>> clauses = kl.datasets.load("clauses")
-    >>> core_list(..., clauses) is None, core_list(["返利"], clauses)
-    (True, ['返利'])
+    >>> core_list(..., clauses) is None, core_list(["返利"], clauses), core_list({"core": ["返利"]}, clauses)
+    (True, ['返利'], ['返利'])
     """
     if q1 is Ellipsis or q1 is None:
         return None
@@ -128,8 +86,8 @@ def their_weights_or_default(q2: Any, clauses: pd.DataFrame) -> dict[str, float]
     Examples
     --------
     >>> import kamlab as kl
-    >>> their_weights_or_default(..., kl.datasets.load("clauses"))["新品进场率"]
-    5.0
+    >>> their_weights_or_default(..., kl.datasets.load("clauses"))["新品铺货率"]
+    14.0
     """
     if q2 is Ellipsis or q2 is None:
         return {k: float(v) for k, v in _per_clause(clauses, "their_weight").items()}
@@ -154,26 +112,33 @@ def their_weights_or_default(q2: Any, clauses: pd.DataFrame) -> dict[str, float]
 
 
 def matrix(clauses: pd.DataFrame, their_weights: Any = ..., core: Any = ...) -> ConcessionMatrix:
-    """The concession matrix of *clauses* with the trainee's estimate and core clauses.
+    """The concession matrix of *clauses* with the trainee's core clauses, each core clause held at its target.
+
+    A core clause (核心条款) is not traded: its target is what we must get, so in this
+    matrix its walk-away *is* its target.  A package is then feasible exactly when it
+    keeps every walk-away and every core target, and the Pareto frontier and the Nash
+    point are found among those packages only.
 
     Parameters
     ----------
     clauses : DataFrame
         The long clause table.
     their_weights : dict or ``...``
-        The trainee's estimate of the counterpart's weights (``q2``); ``...``
-        keeps the data's ``their_weight``.
-    core : dict, list or ``...``
-        ``q1`` (or a list of core clauses); ``...`` keeps the data's core flags.
+        An estimate of the counterpart's weights; ``...`` keeps the data's
+        ``their_weight`` (our research's estimate).
+    core : list, dict or ``...``
+        The core clauses (``q1``: a list, or ``{"core": [...]}``); ``...`` keeps
+        the data's core flags.
 
     Examples
     --------
     >>> import kamlab as kl
     >>> clauses = kl.datasets.load("clauses")
-    >>> w = dict.fromkeys(clause_names(clauses), 12.5)
-    >>> m = matrix(clauses, their_weights=w, core=["返利"])
-    >>> float(m.table.loc["返利", "their_weight"]), bool(m.table.loc["返利", "core"])
-    (12.5, True)
+    >>> m = matrix(clauses, core=["返利"])
+    >>> bool(m.table.loc["返利", "core"]), m.table.loc["返利", "walk_away"]   # held at its target 1%
+    (True, '1%')
+    >>> m.table.loc["回款账期", "walk_away"]                                  # not core: the data's walk-away
+    '60天'
     """
     spec = clauses_from_table(clauses)
     weights = their_weights_or_default(their_weights, clauses)
@@ -182,35 +147,156 @@ def matrix(clauses: pd.DataFrame, their_weights: Any = ..., core: Any = ...) -> 
         field["their_weight"] = weights[name]
         if chosen is not None:
             field["core"] = name in chosen
+        if field["core"]:
+            field["walk_away"] = field["target"]
     return ConcessionMatrix(spec)
 
 
+def literal_text(package: Mapping[str, Any]) -> str:
+    """A package as stable text (keys in order), e.g. to hash it."""
+    return json.dumps(dict(package), ensure_ascii=False)
+
+
+def _say(zh: str, en: str) -> tuple[str, str]:
+    return zh, en
+
+
 def assess(m: ConcessionMatrix, package: Mapping[str, Any]) -> dict[str, Any]:
-    """Evaluate a proposal: the package and what ``m.evaluate`` finds, in plain data.
+    """Judge a proposal the way exercise 4 does: every walk-away and core target kept, on the frontier, win-win.
+
+    The rules (seed 000 §五: 核心条款守住目标, 底线不能破; a deal that leaves value on the
+    table is not yet win-win):
+
+    1. every clause has an option; none is below its walk-away;
+    2. every core clause is at or above its target (in :func:`matrix` a core
+       clause's walk-away is its target);
+    3. the package is on the Pareto frontier: no feasible package gives us more
+       without giving them less (value left on the table = 0);
+    4. it is a deal for them too: their utility is at least what our own targets
+       (the package of every clause at our target) give them; an opening offer
+       is where talks start, not where they close.
 
     Returns
     -------
     dict
-        ``package``, ``u_us``, ``u_them``, ``feasible``, ``on_frontier``,
-        ``value_left`` (rounded to 6 decimals), ``better_package`` and
-        ``problems`` (clauses below walk-away or, if core, below target).
+        ``package`` (clause -> option or ``None``), ``missing`` (clauses with no
+        option), ``problems`` (``(zh, en)`` reasons, in the order of the rules),
+        ``u_us``, ``u_them``, ``on_frontier``, ``value_left``, ``their_floor``
+        (their utility of our target package) and ``ok`` (no problem).
 
     Examples
     --------
     >>> import kamlab as kl
     >>> m = matrix(kl.datasets.load("clauses"))
     >>> a = assess(m, {k: v for k, v in m.nash().items() if k not in ("u_us", "u_them")})
-    >>> a["on_frontier"], a["value_left"], a["problems"]
-    (True, 0.0, [])
+    >>> a["ok"], a["on_frontier"], a["value_left"]
+    (True, True, 0.0)
+    >>> opening = assess(m, {c.name: c.opening for c in m.clauses})
+    >>> opening["ok"], opening["problems"][-1][1][:40]
+    (False, 'Their utility 13.0 is below the 24.8 our')
+    >>> assess(m, {"返利": "5%"})["problems"][0][1]
+    'No option chosen yet for 7 clauses.'
     """
-    ev = m.evaluate(dict(package))
-    ours = ev.table["ours"].astype(float)
-    walk = pd.Series([c.score_ours(c.walk_away) for c in m.clauses], index=ev.table.index)
-    target = pd.Series([c.score_ours(c.target) for c in m.clauses], index=ev.table.index)
-    core = pd.Series([c.core for c in m.clauses], index=ev.table.index)
-    bad = (ours < walk) | (core & (ours < target))
-    return {"package": dict(ev.package), "u_us": round(ev.u_us, 6), "u_them": round(ev.u_them, 6),
-            "feasible": bool(ev.feasible), "on_frontier": bool(ev.on_frontier),
-            "value_left": round(ev.value_left, 6),
-            "better_package": None if ev.better_package is None else dict(ev.better_package),
-            "problems": [str(n) for n in ev.table.index[bad.to_numpy()]]}
+    names = [c.name for c in m.clauses]
+    chosen = {n: (None if package.get(n) in (None, "") else str(package.get(n)).strip()) for n in names}
+    missing = [n for n in names if chosen[n] is None]
+    out: dict[str, Any] = {"package": chosen, "missing": missing, "problems": [], "u_us": None, "u_them": None,
+                           "feasible": False, "on_frontier": False, "value_left": None, "their_floor": None,
+                           "ok": False}
+    if missing:
+        out["problems"].append(_say(f"还有 {len(missing)} 个条款没有选择选项。",
+                                    f"No option chosen yet for {len(missing)} clauses."))
+        return out
+    for c in m.clauses:
+        if chosen[c.name] not in c.options:
+            out["problems"].append(_say(f"「{c.name}」没有选项 '{chosen[c.name]}'。",
+                                        f"'{c.name}' has no option '{chosen[c.name]}'."))
+    if out["problems"]:
+        return out
+    ev = m.evaluate(chosen)
+    for c in m.clauses:
+        s, opt = c.score_ours(chosen[c.name]), chosen[c.name]
+        if c.core and s < c.score_ours(c.target):
+            out["problems"].append(_say(f"核心条款「{c.name}」选了 {opt}，低于目标 {c.target}：核心条款要守住目标。",
+                                        f"Core clause '{c.name}' at {opt} is below its target {c.target}: "
+                                        f"a core clause keeps its target."))
+        elif s < c.score_ours(c.walk_away):
+            out["problems"].append(_say(f"「{c.name}」选了 {opt}，低于底线 {c.walk_away}：这个方案不能接受。",
+                                        f"'{c.name}' at {opt} is below the walk-away {c.walk_away}: "
+                                        f"not acceptable."))
+    floor = m.evaluate({c.name: c.target for c in m.clauses}).u_them
+    out.update(u_us=round(ev.u_us, 6), u_them=round(ev.u_them, 6), feasible=bool(ev.feasible),
+               on_frontier=bool(ev.on_frontier),
+               value_left=round(ev.value_left, 6), their_floor=round(floor, 6))
+    if ev.feasible and not ev.on_frontier:
+        out["problems"].append(_say(
+            f"不在帕累托前沿上：不降低对方效用，我方还能多拿 {ev.value_left:.1f} 分，价值留在了桌上。",
+            f"Not on the Pareto frontier: we could gain {ev.value_left:.1f} points at no cost to them; "
+            f"value is left on the table."))
+    if ev.u_them < floor - 1e-9:
+        out["problems"].append(_say(
+            f"对方效用 {ev.u_them:.1f} 低于我方目标方案给对方的 {floor:.1f}：这是开价，不是双方都能接受的成交方案。",
+            f"Their utility {ev.u_them:.1f} is below the {floor:.1f} our own targets give them: "
+            f"this is an opening offer, not a deal both sides accept."))
+    out["ok"] = not out["problems"]
+    return out
+
+
+def candidates(m: ConcessionMatrix) -> dict[str, dict[str, Any]]:
+    """Four packages to read off the frontier chart (exercise 3), lettered A-D by our utility, highest first.
+
+    Letters follow a fixed hash of each package, so their order changes with the data.
+    The Nash point, the frontier's end best for us, its end best for them, and a package
+    inside the frontier (value left on the table): our target package, every clause at its
+    target, as a negotiation clause by clause ends (else the Nash package with one clause
+    moved off the frontier).
+
+    Examples
+    --------
+    >>> import kamlab as kl
+    >>> c = candidates(matrix(kl.datasets.load("clauses")))
+    >>> sorted(c), sum(p["kind"] == "nash" for p in c.values())
+    (['A', 'B', 'C', 'D'], 1)
+    """
+    names = [c.name for c in m.clauses]
+    front = m.frontier()
+    nash = m.nash()
+    found: list[tuple[str, dict[str, str]]] = [
+        ("nash", {n: nash[n] for n in names}),
+        ("ours", {n: front.iloc[0][n] for n in names}),
+        ("theirs", {n: front.iloc[-1][n] for n in names})]
+    inside = [{c.name: c.target for c in m.clauses}]
+    inside += [dict(found[0][1], **{c.name: c.options[j]}) for c in m.clauses for j in c.feasible]
+    for pkg in inside:
+        if not m.evaluate(pkg).on_frontier:
+            found.append(("inside", pkg))
+            break
+    out, seen = [], set()
+    for kind, pkg in found:
+        key = tuple(pkg[n] for n in names)
+        if key in seen:
+            continue
+        seen.add(key)
+        ev = m.evaluate(pkg)
+        out.append({"kind": kind, "package": pkg, "u_us": round(ev.u_us, 6), "u_them": round(ev.u_them, 6),
+                    "on_frontier": bool(ev.on_frontier)})
+    # letters in an order that changes with the data (not "the middle one" every time), the same on every run
+    out.sort(key=lambda p: hashlib.md5(literal_text(p["package"]).encode("utf-8")).hexdigest())
+    return {chr(ord("A") + i): p for i, p in enumerate(out)}
+
+
+def first_trade(m: ConcessionMatrix) -> dict[str, Any] | None:
+    """The first give-and-get of the trade plan (无交换不让步), or ``None`` when nothing can be traded.
+
+    Examples
+    --------
+    >>> import kamlab as kl
+    >>> first_trade(matrix(kl.datasets.load("clauses")))["give"]
+    '回款账期'
+    """
+    plan = m.trade_plan()
+    if plan.empty:
+        return None
+    row = plan.iloc[0]
+    return {"give": str(row["give_clause"]), "get": str(row["get_clause"]),
+            "give_ratio": float(row["give_ratio"]), "get_ratio": float(row["get_ratio"])}

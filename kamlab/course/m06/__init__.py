@@ -25,13 +25,12 @@ that computes the answer from the notebook's data) and small helpers.
 * ``q6`` — free text, scored by hand: how to explain the scheme to store
   managers.
 
-The chain: the sell-out data covers only 6 chains.  The exercise runs on
-the key account (parameter ``account``, default: m02's top 重点投入 chain)
-when it has sell-out rows; otherwise on the sell-out chain that the
-course's default chain rubric ranks highest (:func:`sellout_chain`) — the
-best-screened account we have store data for, computed on the notebook's
-own data variant.  The checks read the chain from the trainee's ``q3``
-table, so an ``account`` parameter of their own is honoured.
+The chain: the exercise runs on the key account (parameter ``account``,
+default: m02's top 重点投入 chain; :func:`sellout_chain`).  The sell-out data
+holds a sample of every chain's stores, so the key account always has
+rows; a table without them raises a bilingual error rather than switching
+chains.  The checks read the chain from the trainee's ``q3`` table, so an
+``account`` parameter of their own is honoured.
 
 Examples
 --------

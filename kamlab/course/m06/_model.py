@@ -14,13 +14,13 @@ from typing import Any
 
 from ... import incentives
 from ..._dates import require_date
+from ..._errors import BadValueError
 from ..._i18n import localized
-from ...screening import CHAIN_RUBRIC, screen
 from .._shared import resolve_account
 from ._case import _ALL, _REST, _STORE_GROUPS, DEFAULT_SCHEME, PLAN_START
 
 def sellout_chain(sellout: Any, chains: Any, account: str | None = None) -> str:
-    """The chain the exercise runs on: the key account if it has sell-out rows, else the best-screened one.
+    """The chain the exercise runs on: the key account itself.
 
     Parameters
     ----------
@@ -33,30 +33,38 @@ def sellout_chain(sellout: Any, chains: Any, account: str | None = None) -> str:
     Returns
     -------
     str
-        *account* when it is one of the sell-out chains; otherwise the
-        sell-out chain ranked first by the course's default chain rubric
-        (``kl.screening.CHAIN_RUBRIC``) among the chains of the sell-out
-        data (ties by id).
+        The key account.  The bundled ``sellout`` holds stores of every chain,
+        so it always has data; a trainee's own table without rows of the
+        account raises a bilingual error instead of switching to another
+        chain silently.
+
+    Raises
+    ------
+    BadValueError
+        The sell-out data has no rows of the account.
 
     Examples
     --------
     >>> import kamlab as kl
     >>> sellout, chains = kl.datasets.load("sellout"), kl.datasets.load("chains")
     >>> sellout_chain(sellout, chains)
-    'C22'
+    'C18'
     >>> sellout_chain(sellout, chains, "C25")
     'C25'
+    >>> sellout_chain(sellout[sellout["chain_id"] != "C25"], chains, "C25")
+    Traceback (most recent call last):
+    ...
+    kamlab._errors.BadValueError: 门店动销数据（sellout）里没有重点客户 C25 的门店...
     """
     key = resolve_account(account, chains)
-    present = sorted(str(c) for c in sellout["chain_id"].astype(str).unique())
-    if key in present:
-        return key
-    table = screen(chains, CHAIN_RUBRIC, id_col="chain_id").table
-    table = table[table.index.astype(str).isin(present)]
-    if not len(table):
-        return present[0]
-    frame = table.reset_index().sort_values(["rank", table.index.name or "index"], kind="stable")
-    return str(frame.iloc[0, 0])
+    if key not in set(sellout["chain_id"].astype(str)):
+        raise BadValueError(
+            f"门店动销数据（sellout）里没有重点客户 {key} 的门店。请加载含有 {key} 门店月度数据的表，"
+            "或把参数 account 设为数据里有的连锁。",
+            f"The sell-out data (sellout) has no stores of the key account {key}. Load a table with the "
+            f"monthly rows of {key}'s stores, or set the parameter account to a chain that is in the data.",
+            column="chain_id")
+    return key
 
 
 def scheme_or_default(q2: Any) -> Any:

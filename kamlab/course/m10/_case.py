@@ -81,12 +81,12 @@ MSGS = Messages({
 
 
 def course_chain(sellout: Any, chains: Any) -> str:
-    """The chain of the contest exercise: m02's key account if it has sell-out rows, else the best-screened one.
+    """The chain of the contest exercise: m02's key account (the default one), whose stores are in the data.
 
     Examples
     --------
     >>> import kamlab as kl
     >>> course_chain(kl.datasets.load("sellout"), kl.datasets.load("chains"))
-    'C22'
+    'C18'
     """
     return sellout_chain(sellout, chains, None)

@@ -49,7 +49,7 @@ CASES: dict[str, tuple[str, str, str]] = {
 #: Value columns offered in the 80/20 form.
 VALUE_COLUMNS: dict[str, tuple[str, str]] = {
     "patients_per_month": ("月病人数", "Patients per month"),
-    "beds_or_outpatients": ("床位或门诊数", "Beds or outpatients"),
+    "outpatients_month": ("月门诊量（人次）", "Outpatient visits per month"),
     "monthly_rx_units": ("月处方量（盒）", "Monthly prescriptions (boxes)"),
 }
 _STAGES = ("P1", "P2", "P3", "P4")

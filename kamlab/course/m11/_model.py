@@ -171,7 +171,7 @@ def targets(doctors: Any, q1: Any, n: int = 20) -> list[str]:
     >>> import kamlab as kl
     >>> doctors = kl.datasets.load("doctors")
     >>> targets(doctors, ..., n=3)
-    ['D100', 'D135', 'D230']
+    ['D100', 'D230', 'D239']
     """
     if isinstance(n, bool) or not isinstance(n, int) or n < 1:
         raise BadSpecError(f"n 应是正整数，收到 {n!r}。", f"n should be a positive integer, got {n!r}.", column="n")
@@ -186,7 +186,7 @@ def rubric_table(rubric: Mapping[str, Any]) -> Any:
     >>> import kamlab as kl
     >>> t = rubric_table(kl.screening.DOCTOR_TARGET_RUBRIC)
     >>> t["dimension"].tolist(), t["dimension_weight"].tolist()
-    (['病人数', '床位数/门诊数', '价值取向', '影响力'], [30.0, 30.0, 20.0, 20.0])
+    (['病人数', '床位数/门诊数', '床位数/门诊数', '价值取向', '影响力'], [30.0, 30.0, 30.0, 20.0, 20.0])
     """
     table = screening.parse_rubric(rubric).table()
     return table[["dimension", "column", "dimension_weight", "scale", "detail"]]

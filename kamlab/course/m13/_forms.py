@@ -2,28 +2,32 @@
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Mapping
 from typing import Any
 
 import ipywidgets as w
+import numpy as np
 
 from ..._errors import KamlabInputError
 from ..._i18n import localized
-from ...planning import JBP, OGSM, decompose, swot
-from ...widgets import AnswerForm, TableEditor, slider
-from ._case import DEFAULT_GROWTH, PARTNER_FINANCE, PLAN_YEAR, RETAILER
+from ..._plotting import new_axes, styled
+from ...planning import JBP, OGSM, swot
+from ...widgets import AnswerForm, TableEditor, choice, literal, slider, text_answer
+from ._case import (DEFAULT_GROWTH, LEVERS, PARTNER_FINANCE, PARTNER_KIND, PLAN_YEAR, RETAILER, STAGES, baseline_shares,
+                    funnel, quarter_shares, review)
 from ._messages import MSGS
-from ._model import baseline_shares, brand_plan, brand_review, goal_of, next_year_goal, quarter_shares, review
+from ._model import brand_plan, brand_review, lever_profit, next_year_goal, split_goal
 
-__all__ = ["swot_form", "growth_form", "shares_form", "ogsm_form", "jbp_form"]
+__all__ = ["lagging_form", "funnel_form", "swot_form", "growth_form", "shares_form", "ogsm_form", "jbp_form",
+           "pitch_form", "lever_form"]
 
 _SPLIT = re.compile(r"[,，、;；\n]+")
 
 
 def _lit(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False)
+    """A Python literal of *value* (None stays None: the line must run as pasted)."""
+    return literal(value)
 
 
 def _lines(text: Any) -> list[str]:
@@ -68,8 +72,68 @@ def _swot_value(v: dict[str, Any]) -> dict[str, Any]:
     return spec
 
 
+def lagging_form(sales: Any) -> Any:
+    """Exercise 1: pick the category furthest behind; what the scorecard says of the pick follows.
+
+    Examples
+    --------
+    >>> import contextlib, io, kamlab as kl
+    >>> with contextlib.redirect_stdout(io.StringIO()):
+    ...     form = lagging_form(kl.datasets.load("retail_sales"))
+    >>> form.line, form.text
+    ('q1 = None', '还没有选品类。')
+    >>> form.controls["category"].value = "慢病用药"
+    >>> form.line, form.text
+    ("q1 = '慢病用药'", '你选的「慢病用药」：最近一个季度达成 98%，同比 +3.3%。')
+    """
+    table = review(sales, 3).table
+
+    def draw(v: dict[str, Any]) -> None:
+        c = v["category"]
+        if c is None:
+            print(MSGS("not_picked"))
+        else:
+            print(MSGS("picked", c=c, a=float(table.loc[c, "achievement"]), g=float(table.loc[c, "growth"])))
+        review(sales, 3).plot()
+
+    return _form({"category": choice(list(map(str, table.index)), label=MSGS("pick_category"))},
+                 line=lambda v: f"q1 = {v['category']!r}", draw=draw, title=MSGS("lagging_title"))
+
+
+def funnel_form(sales: Any, q1: Any) -> Any:
+    """Exercise 2: the funnel of exercise 1's category is drawn; pick the stage that leaks most.
+
+    Examples
+    --------
+    >>> import contextlib, io, kamlab as kl
+    >>> with contextlib.redirect_stdout(io.StringIO()):
+    ...     form = funnel_form(kl.datasets.load("retail_sales"), "肠胃消化")
+    ...     form.controls["stage"].value = "price"
+    >>> form.line, form.text
+    ("q2 = 'price'", '你选的一级：单价；它的变化 +1.0%。')
+    """
+    f = funnel(sales, q1) if isinstance(q1, str) and q1 in set(map(str, review(sales, 3).table.index)) else None
+    options = [(localized(*label), key) for key, label in STAGES.items()]
+
+    def draw(v: dict[str, Any]) -> None:
+        if f is None:
+            print(MSGS("need_q1"))
+            return
+        stage = v["stage"]
+        if stage == "season":
+            print(MSGS("stage_season"))
+        elif stage is not None:
+            change = float(f.table.set_index("part").loc[stage, "change"])
+            print(MSGS("stage_picked", s=localized(*STAGES[stage]).split("（")[0], v=change))
+        ax = f.plot()
+        ax.set_title(MSGS("funnel_title", c=q1))
+
+    return _form({"stage": choice(options, label=MSGS("stage"))}, line=lambda v: f"q2 = {v['stage']!r}",
+                 draw=draw, title=MSGS("funnel_title", c=q1 if f is not None else "?"))
+
+
 def swot_form() -> Any:
-    """Exercise 1: four boxes (S, W, O, T) and four strategy boxes, one item per line; the 2×2 chart follows.
+    """Exercise 3: four boxes (S, W, O, T) and four strategy boxes, one item per line; the 2×2 chart follows.
 
     Examples
     --------
@@ -79,66 +143,96 @@ def swot_form() -> Any:
     ...     for k in ("strengths", "weaknesses", "opportunities", "threats"):
     ...         form.controls[k].value = "甲\\n乙"
     >>> form.line
-    'q1 = {"strengths": ["甲", "乙"], "weaknesses": ["甲", "乙"], "opportunities": ["甲", "乙"], "threats": ["甲", "乙"]}'
+    'q3 = {"strengths": ["甲", "乙"], "weaknesses": ["甲", "乙"], "opportunities": ["甲", "乙"], "threats": ["甲", "乙"]}'
     """
     controls = {k: _area(localized(*label)) for k, label in _SWOT_LABELS.items()}
 
     def draw(v: dict[str, Any]) -> None:
-        swot(_swot_value(v)).plot()
+        spec = _swot_value(v)
+        counts = localized("、", ", ").join(f"{localized(*_SWOT_LABELS[k]).split()[-1]} {len(spec[k])}"
+                          for k in ("strengths", "weaknesses", "opportunities", "threats"))
+        print(MSGS("swot_status", counts=counts, n=sum(map(len, spec.get("strategies", {}).values()))))
+        swot(spec).plot()
 
-    return _form(controls, line=lambda v: f"q1 = {_lit(_swot_value(v))}", draw=draw, title=MSGS("swot_title"))
+    return _form(controls, line=lambda v: f"q3 = {_lit(_swot_value(v))}", draw=draw, title=MSGS("swot_title"))
 
 
 def growth_form(sales: Any) -> Any:
-    """Exercise 2: a growth slider (%); the goal = base × (1 + growth) is shown.
+    """Exercise 4: a growth slider (%, starting at 0); the goal = base × (1 + growth) is redrawn with it.
 
     Examples
     --------
     >>> import contextlib, io, kamlab as kl
     >>> with contextlib.redirect_stdout(io.StringIO()):
     ...     form = growth_form(kl.datasets.load("retail_sales"))
-    ...     form.controls["growth"].value = 10
+    ...     form.controls["growth"].value = 11
     >>> form.line
-    'q2 = kl.course.m13.next_year_goal(sales, growth=0.1)'
+    'q4 = 0.11'
+    >>> form.text
+    '基数（最近 12 个月 ABC 销售额）3,311.30 万元 × (1 + 11%) = 2027 年目标 3,675.54 万元'
     """
 
     def draw(v: dict[str, Any]) -> None:
-        g = next_year_goal(sales, v["growth"] / 100)
-        print(MSGS("goal_line", b=g["baseline"], g=g["growth"], goal=g["goal"]))
+        if v["growth"] == 0:
+            print(MSGS("growth_zero"))
+        else:
+            g = next_year_goal(sales, v["growth"] / 100)
+            print(MSGS("goal_line", b=g["baseline"], g=g["growth"], goal=g["goal"], year=PLAN_YEAR))
         review(sales).plot()
 
-    return _form({"growth": slider(8, 0, 30, 1, label=MSGS("growth"))},
-                 line=lambda v: f"q2 = kl.course.m13.next_year_goal(sales, growth={v['growth'] / 100:g})",
-                 draw=draw, title=MSGS("growth_title"))
+    return _form({"growth": slider(0, 0, 50, 1, label=MSGS("growth"))},
+                 line=lambda v: f"q4 = {v['growth'] / 100:g}", draw=draw, title=MSGS("growth_title"))
 
 
-def shares_form(sales: Any, q2: Any) -> Any:
-    """Exercise 3: one slider per category (% of the goal, starting at the base's shares); the split follows.
+def shares_form(sales: Any, q4: Any) -> Any:
+    """Exercise 5: one slider per category (% of the goal, starting at 0); the sum and the split are redrawn.
 
     Examples
     --------
     >>> import contextlib, io, kamlab as kl
     >>> with contextlib.redirect_stdout(io.StringIO()):
-    ...     form = shares_form(kl.datasets.load("retail_sales"), ...)
+    ...     form = shares_form(kl.datasets.load("retail_sales"), 0.1)
+    ...     for k, v in {"感冒止咳": 28, "肠胃消化": 12, "维矿补益": 20, "皮肤外用": 13, "慢病用药": 30}.items():
+    ...         form.controls[k].value = v
     >>> form.line
-    'q3 = kl.planning.decompose(kl.course.m13.goal_of(q2, sales), {"感冒止咳": 0.25, "肠胃消化": 0.13, "维矿补益": 0.2, "皮肤外用": 0.12, "慢病用药": 0.3}, by="category")'
+    'q5 = kl.course.m13.split_goal(sales, q4, {"感冒止咳": 28, "肠胃消化": 12, "维矿补益": 20, "皮肤外用": 13, "慢病用药": 30})'
+    >>> form.text.splitlines()[0]
+    '份额合计 103%，应为 100%：还差 -3 个百分点。'
     """
-    start = baseline_shares(sales)
-    controls = {k: slider(round(v * 100), 0, 60, 1, label=k) for k, v in start.items()}
-
-    def shares(v: dict[str, Any]) -> dict[str, float]:
-        return {k: round(v[k] / 100, 4) for k in start}
+    base = baseline_shares(sales)
+    controls = {k: slider(0, 0, 60, 1, label=k) for k in base}
 
     def draw(v: dict[str, Any]) -> None:
-        if not isinstance(q2, Mapping):
-            print(MSGS("need_q2", g=DEFAULT_GROWTH))
-        print(MSGS("shares_sum", s=sum(v.values())))
-        decompose(goal_of(q2, sales), shares(v), by="category").plot()
+        if not isinstance(q4, (int, float)):
+            print(MSGS("need_q4", g=DEFAULT_GROWTH))
+        split = split_goal(sales, q4, v)
+        total = split["total_share"]
+        if abs(total - 100) < 0.5:
+            print(MSGS("shares_ok", goal=split["goal"]))
+        else:
+            print(MSGS("shares_off", s=total, gap=100 - total))
+        for k, b in base.items():
+            print(MSGS("shares_vs_base", c=k, b=b, s=v[k], d=v[k] - b))
+        _split_chart(split, base)
 
     def line(v: dict[str, Any]) -> str:
-        return f"q3 = kl.planning.decompose(kl.course.m13.goal_of(q2, sales), {_lit(shares(v))}, by=\"category\")"
+        return f"q5 = kl.course.m13.split_goal(sales, q4, {_lit(v)})"
 
     return _form(controls, line=line, draw=draw, title=MSGS("shares_title"))
+
+
+@styled
+def _split_chart(split: dict[str, Any], base: dict[str, int]) -> Any:
+    fig, ax = new_axes(None, figsize=(7.5, 3.2))
+    cats = list(base)
+    x = np.arange(len(cats))
+    ax.bar(x - 0.2, [base[c] for c in cats], width=0.4, color="#bbbbbb", label=localized("去年结构 %", "last year %"))
+    ax.bar(x + 0.2, [split["shares"].get(c, 0) for c in cats], width=0.4, color="#4c8cbf",
+           label=localized("你的分解 %", "your split %"))
+    ax.set_xticks(x, cats)
+    ax.legend()
+    ax.set_title(MSGS("shares_sum", s=split["total_share"]))
+    return ax
 
 
 def _rows(editor_value: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -155,7 +249,7 @@ def _ogsm_value(v: dict[str, Any]) -> dict[str, Any]:
 
 
 def ogsm_form() -> Any:
-    """Exercise 4: the objective, then small tables of goals, strategies and measures; problems and the tree follow.
+    """Exercise 6: the objective, then small tables of goals, strategies and measures; problems and the tree follow.
 
     Examples
     --------
@@ -166,7 +260,7 @@ def ogsm_form() -> Any:
     ...     form.controls["goals"].cells[0]["goal"].value = "销售额"
     ...     form.controls["goals"].cells[0]["target"].value = "3600"
     >>> form.line
-    'q4 = {"objective": "成为第一", "goals": [{"goal": "销售额", "target": 3600, "unit": ""}], "strategies": [], "measures": []}'
+    'q6 = {"objective": "成为第一", "goals": [{"goal": "销售额", "target": 3600, "unit": ""}], "strategies": [], "measures": []}'
     """
     labels = {c: MSGS(c) for c in ("goal", "target", "unit", "strategy", "goals", "measure", "owner", "metric")}
     controls = {
@@ -183,7 +277,7 @@ def ogsm_form() -> Any:
         print("✓ OGSM" if not problems else "\n".join(f"✗ {p.message}" for p in problems[:6]))
         plan.plot()
 
-    return _form(controls, line=lambda v: f"q4 = {_lit(_ogsm_value(v))}", draw=draw, title=MSGS("ogsm_title"))
+    return _form(controls, line=lambda v: f"q6 = {_lit(_ogsm_value(v))}", draw=draw, title=MSGS("ogsm_title"))
 
 
 _FINANCE_ROWS = ("revenue", "gross_margin", "inventory_days", "receivable_days")
@@ -192,7 +286,7 @@ _ACTION_COLUMNS = ("action", "strategy", "owner", "start", "due", "budget")
 
 def _jbp_parts(v: dict[str, Any]) -> dict[str, Any]:
     """The trainee's decisions of the JBP form, as literals."""
-    quarters = {q: round(v[q] / 100, 4) for q in ("Q1", "Q2", "Q3", "Q4")}
+    quarters = {q: int(v[q]) for q in ("Q1", "Q2", "Q3", "Q4")}
     strategies = [{"strategy": r["strategy"], "owner": r["owner"]} for r in _rows(v["strategies"])]
     targets: dict[str, Any] = {r["metric"]: r["value"] for r in _rows(v["partner_targets"]) if r["metric"]}
     investment = {r["item"]: r["amount"] for r in _rows(v["investment"]) if r["item"]}
@@ -206,35 +300,36 @@ def _jbp_parts(v: dict[str, Any]) -> dict[str, Any]:
 
 
 def _jbp_line(p: dict[str, Any]) -> str:
-    return ("q5 = {" f'"year": {PLAN_YEAR}, "partner": {_lit(RETAILER)}, '
+    return ("q7 = {" f'"year": {PLAN_YEAR}, "partner": {_lit(RETAILER)}, "partner_kind": {_lit(PARTNER_KIND)}, '
             f'"brand_review": kl.course.m13.brand_review(sales, findings={_lit(p["brand_findings"])}), '
-            f'"brand_plan": kl.course.m13.brand_plan(sales, q2, q3, quarters={_lit(p["quarters"])}, '
+            f'"brand_plan": kl.course.m13.brand_plan(sales, q4, q5, quarters={_lit(p["quarters"])}, '
             f'strategies={_lit(p["strategies"])}), '
             f'"partner_review": {_lit(p["partner_review"])}, "partner_finance": kl.course.m13.PARTNER_FINANCE, '
             f'"partner_targets": {_lit(p["partner_targets"])}, "actions": {_lit(p["actions"])}' "}")
 
 
-def jbp_form(sales: Any, q2: Any, q3: Any) -> Any:
-    """Exercise 5: the JBP's decisions part by part; its check and the targets chart follow.
+def jbp_form(sales: Any, q4: Any, q5: Any) -> Any:
+    """Exercise 7: the JBP's decisions part by part; its problems, the quarter sum and the targets chart follow.
 
-    The numbers of parts 1–2 come from the data and from exercises 2–3
+    The numbers of parts 1–2 come from the data and from exercises 4–5
     (``brand_review`` / ``brand_plan`` calls in the line); part 4 is the
-    case's :data:`PARTNER_FINANCE`.
+    case's :data:`PARTNER_FINANCE`.  The quarter sliders start at 0.
 
     Examples
     --------
     >>> import contextlib, io, kamlab as kl
     >>> with contextlib.redirect_stdout(io.StringIO()):
     ...     form = jbp_form(kl.datasets.load("retail_sales"), ..., ...)
-    >>> form.line.startswith('q5 = {"year": 2027, "partner": "ABC零售", "brand_review": kl.course.m13.brand_review(sales, findings=[]), "brand_plan": kl.course.m13.brand_plan(sales, q2, q3, quarters={"Q1": 0.27')
+    >>> form.line.startswith('q7 = {"year": 2027, "partner": "ABC零售", "partner_kind": "retailer", "brand_review": kl.course.m13.brand_review(sales, findings=[]), "brand_plan": kl.course.m13.brand_plan(sales, q4, q5, quarters={"Q1": 0,')
     True
+    >>> form.text.splitlines()[0]
+    '季度份额合计 0%（应为 100%；去年的季节结构见上面的表）'
     """
     labels = {c: MSGS(c) for c in ("strategy", "owner", "action", "start", "due", "budget", "item", "amount",
                                    "metric", "value")}
-    labels["metric"] = MSGS("metric")
     controls: dict[str, Any] = {"brand_findings": _area(MSGS("brand_findings"))}
-    for q, share in quarter_shares(sales).items():
-        controls[q] = slider(round(share * 100), 0, 50, 1, label=f"{MSGS('quarters')} {q}")
+    for q in quarter_shares(sales):
+        controls[q] = slider(0, 0, 50, 1, label=f"{MSGS('quarters')} {q}")
     controls["strategies"] = TableEditor([{} for _ in range(3)], ["strategy", "owner"], labels=labels)
     controls["partner_findings"] = _area(MSGS("partner_findings"))
     controls["partner_targets"] = TableEditor([{"metric": m} for m in _FINANCE_ROWS], ["metric", "value"],
@@ -245,8 +340,10 @@ def jbp_form(sales: Any, q2: Any, q3: Any) -> Any:
 
     def draw(v: dict[str, Any]) -> None:
         p = _jbp_parts(v)
-        spec = {"year": PLAN_YEAR, "partner": RETAILER, "brand_review": brand_review(sales, p["brand_findings"]),
-                "brand_plan": brand_plan(sales, q2, q3, quarters=p["quarters"], strategies=p["strategies"]),
+        print(MSGS("quarter_sum", s=sum(p["quarters"].values())))
+        spec = {"year": PLAN_YEAR, "partner": RETAILER, "partner_kind": PARTNER_KIND,
+                "brand_review": brand_review(sales, p["brand_findings"]),
+                "brand_plan": brand_plan(sales, q4, q5, quarters=p["quarters"], strategies=p["strategies"]),
                 "partner_review": p["partner_review"], "partner_finance": PARTNER_FINANCE,
                 "partner_targets": p["partner_targets"], "actions": p["actions"]}
         plan = JBP(spec)
@@ -257,3 +354,46 @@ def jbp_form(sales: Any, q2: Any, q3: Any) -> Any:
     return _form(controls, line=lambda v: _jbp_line(_jbp_parts(v)), draw=draw,
                  title=MSGS("jbp_title", year=PLAN_YEAR))
 
+
+def pitch_form() -> Any:
+    """Exercise 8: free text (typed as it comes: no quotes needed), scored by the instructor.
+
+    Examples
+    --------
+    >>> form = pitch_form()
+    >>> form.controls["text"].value = "先讲对方得到什么"
+    >>> form.line
+    "q8 = '先讲对方得到什么'"
+    """
+    return text_answer("q8", title=MSGS("pitch_title"),
+                       placeholder=localized("对方得到什么、双方投入什么、怎样跟踪……",
+                                             "What they gain, what both invest, how it is tracked ..."))
+
+
+def lever_form() -> Any:
+    """Exercise 9: pick what the brand offers the distributor; its profit bridge and the change are redrawn.
+
+    Examples
+    --------
+    >>> import contextlib, io
+    >>> with contextlib.redirect_stdout(io.StringIO()):
+    ...     form = lever_form()
+    ...     form.controls["lever"].value = "rebate"
+    >>> form.line, form.text
+    ("q9 = 'rebate'", '「返利提高 0.2 个点」：净利润 298.7 万元，比现在 +20.0 万元。')
+    """
+    now = lever_profit()
+
+    def draw(v: dict[str, Any]) -> None:
+        if v["lever"] is None:
+            print(MSGS("lever_none", p=now.net_profit, m=now.net_margin))
+            now.plot()
+            return
+        p = lever_profit(v["lever"])
+        name = localized(*LEVERS[v["lever"]][:2])
+        print(MSGS("lever_picked", l=name, p=p.net_profit, d=p.net_profit - now.net_profit))
+        p.plot()
+
+    options = [(localized(zh, en), key) for key, (zh, en, _terms) in LEVERS.items()]
+    return _form({"lever": choice(options, label=MSGS("lever"))}, line=lambda v: f"q9 = {v['lever']!r}", draw=draw,
+                 title=MSGS("lever_title"))

@@ -1,4 +1,4 @@
-"""m13's decision model: the helpers the answer cells call (base, goal, split, JBP parts, export).
+"""m13's decision model: the helpers the answer cells call (goal, split, JBP parts, export).
 
 Examples
 --------
@@ -13,142 +13,41 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 import openpyxl
 
 from ..._errors import BadValueError
-from ...planning import JBP, Decomposition, decompose, is_number
-from ...review import scorecard
-from ._case import DEFAULT_GROWTH, JBP_FILE, RETAILER, RETAILER_ID
+from ...planning import JBP, decompose, distributor_profit, is_number
+from ._case import DEFAULT_GROWTH, DISTRIBUTOR, JBP_FILE, LEVERS, baseline, baseline_shares
 from ._messages import MSGS
 
-__all__ = ["abc", "baseline", "baseline_shares", "quarter_shares", "review", "lagging_category", "driver_plan",
-           "next_year_goal", "goal_of", "brand_review", "brand_plan", "jbp_or_none", "jbp_view", "export_jbp"]
+__all__ = ["lever_profit", "best_lever", "next_year_goal", "goal_of", "split_goal", "brand_review", "brand_plan", "jbp_or_none", "jbp_view",
+           "export_jbp"]
 
 
-def abc(sales: Any) -> Any:
-    """The rows of ABC零售 (``retailer_id`` R01, else ``retailer`` 'ABC零售').
-
-    Examples
-    --------
-    >>> import kamlab as kl
-    >>> abc(kl.datasets.load("retail_sales")).shape
-    (120, 9)
-    """
-    if "retailer_id" in sales.columns and (sales["retailer_id"] == RETAILER_ID).any():
-        return sales[sales["retailer_id"] == RETAILER_ID].copy()
-    return sales[sales["retailer"] == RETAILER].copy()
-
-
-def _last12(sales: Any) -> Any:
-    rows = abc(sales)
-    months = sorted(rows["month"].astype(str).unique())[-12:]
-    return rows[rows["month"].astype(str).isin(months)]
-
-
-def baseline(sales: Any) -> Any:
-    """ABC's sales of the latest 12 months by category (万元), in the data's category order.
+def lever_profit(lever: str | None = None) -> Any:
+    """The profit model of the case's distributor, as it is or with one of :data:`LEVERS` granted.
 
     Examples
     --------
-    >>> import kamlab as kl
-    >>> b = baseline(kl.datasets.load("retail_sales"))
-    >>> b.round(2).to_dict()
-    {'感冒止咳': 833.44, '肠胃消化': 434.58, '维矿补益': 645.18, '皮肤外用': 391.81, '慢病用药': 1006.29}
+    >>> round(lever_profit().net_profit, 1), round(lever_profit("stock").net_profit, 1)
+    (278.7, 301.4)
     """
-    rows = _last12(sales)
-    order = list(dict.fromkeys(rows["category"].astype(str)))
-    return rows.groupby(rows["category"].astype(str), sort=False)["sales"].sum().reindex(order).rename("sales")
+    terms = dict(DISTRIBUTOR)
+    if lever is not None:
+        terms.update(LEVERS[lever][2])
+    revenue, margin = terms.pop("revenue"), terms.pop("gross_margin")
+    return distributor_profit(revenue, margin, **terms)
 
 
-def _percent_split(values: Any) -> list[int]:
-    """Integer percentages adding up to 100 (largest remainder)."""
-    v = np.asarray(values, dtype=float)
-    raw = 100 * v / v.sum()
-    out = np.floor(raw).astype(int)
-    order = np.argsort(-(raw - out), kind="stable")
-    out[order[: 100 - int(out.sum())]] += 1
-    return [int(x) for x in out]
-
-
-def baseline_shares(sales: Any) -> dict[str, float]:
-    """Each category's share of the base, as whole percentages adding up to 1 (the shares form's start).
+def best_lever() -> str:
+    """The lever of :data:`LEVERS` that lifts the distributor's net profit most.
 
     Examples
     --------
-    >>> import kamlab as kl
-    >>> baseline_shares(kl.datasets.load("retail_sales"))
-    {'感冒止咳': 0.25, '肠胃消化': 0.13, '维矿补益': 0.2, '皮肤外用': 0.12, '慢病用药': 0.3}
+    >>> best_lever()
+    'credit'
     """
-    b = baseline(sales)
-    return {k: p / 100 for k, p in zip(b.index, _percent_split(b.to_numpy()))}
-
-
-def quarter_shares(sales: Any) -> dict[str, float]:
-    """Each calendar quarter's share of ABC's latest 12 months (the seasonality), whole percentages.
-
-    Examples
-    --------
-    >>> import kamlab as kl
-    >>> quarter_shares(kl.datasets.load("retail_sales"))
-    {'Q1': 0.27, 'Q2': 0.23, 'Q3': 0.24, 'Q4': 0.26}
-    """
-    rows = _last12(sales)
-    quarter = "Q" + ((rows["month"].astype(str).str[5:7].astype(int) - 1) // 3 + 1).astype(str)
-    by = rows.groupby(quarter)["sales"].sum().reindex(["Q1", "Q2", "Q3", "Q4"]).fillna(0.0)
-    return {k: p / 100 for k, p in zip(by.index, _percent_split(by.to_numpy()))}
-
-
-def review(sales: Any, period: int = 12) -> Any:
-    """ABC's scorecard by category over the latest *period* months (``kl.review.scorecard``).
-
-    Examples
-    --------
-    >>> import kamlab as kl
-    >>> review(kl.datasets.load("retail_sales"), 3).table["achievement"].idxmin()
-    '肠胃消化'
-    """
-    return scorecard(abc(sales), by="category", period=period)
-
-
-def lagging_category(sales: Any) -> str:
-    """The category of ABC furthest behind target in the latest quarter.
-
-    Examples
-    --------
-    >>> import kamlab as kl
-    >>> lagging_category(kl.datasets.load("retail_sales"))
-    '肠胃消化'
-    """
-    table = review(sales, 3).table
-    return str(table["achievement"].astype(float).idxmin())
-
-
-def driver_plan(sales: Any, category: str, **changes: float) -> Any:
-    """A category's goal as drivers: selling stores × units per store × price, with their planned changes.
-
-    The base: the category's latest 12 months at ABC (average selling stores,
-    yearly units per selling store, sales per unit in 万元).  *changes* give
-    each driver's planned change (0.06 = +6 %); the result's ``total`` is the
-    category's goal they reach.
-
-    Examples
-    --------
-    >>> import kamlab as kl
-    >>> d = driver_plan(kl.datasets.load("retail_sales"), "肠胃消化", stores=0.06, units_per_store=0.04)
-    >>> d.table[["part", "change"]].round(2).values.tolist()
-    [['stores', 0.06], ['units_per_store', 0.04], ['price', 0.0]]
-    """
-    rows = _last12(sales)
-    rows = rows[rows["category"].astype(str) == str(category)]
-    if rows.empty:
-        raise BadValueError(f"ABC零售 没有品类 {category!r} 的数据。", f"ABC Retail has no data for {category!r}.",
-                            column="category")
-    stores = float(rows["stores"].mean())
-    units = float(rows["units"].sum())
-    base = {"stores": stores, "units_per_store": units / stores, "price": float(rows["sales"].sum()) / units}
-    target = {k: v * (1 + float(changes.get(k, 0.0))) for k, v in base.items()}
-    return decompose(None, target, by="drivers", baseline=base)
+    return max(LEVERS, key=lambda k: lever_profit(k).net_profit)
 
 
 def next_year_goal(sales: Any, growth: float) -> dict[str, float]:
@@ -168,18 +67,46 @@ def next_year_goal(sales: Any, growth: float) -> dict[str, float]:
     return {"baseline": b, "growth": float(growth), "goal": round(b * (1 + float(growth)), 2)}
 
 
-def goal_of(q2: Any, sales: Any) -> float:
-    """The goal of exercise 2, or the base grown by :data:`DEFAULT_GROWTH` while it is not answered.
+def goal_of(q4: Any, sales: Any) -> float:
+    """The goal of exercise 4 (its growth, a fraction): base × (1 + growth); :data:`DEFAULT_GROWTH` while unanswered.
 
     Examples
     --------
     >>> import kamlab as kl
-    >>> goal_of({"goal": 3600.0}, None), goal_of(..., kl.datasets.load("retail_sales"))
-    (3600.0, 3576.2)
+    >>> sales = kl.datasets.load("retail_sales")
+    >>> goal_of(0.1, sales), goal_of(..., sales)
+    (3642.43, 3576.2)
     """
-    if isinstance(q2, Mapping) and isinstance(q2.get("goal"), (int, float)) and not isinstance(q2["goal"], bool):
-        return float(q2["goal"])
-    return next_year_goal(sales, DEFAULT_GROWTH)["goal"]
+    growth = float(q4) if is_number(q4) and -0.5 <= float(q4) <= 1.0 else DEFAULT_GROWTH
+    return next_year_goal(sales, growth)["goal"]
+
+
+def split_goal(sales: Any, q4: Any, shares: Mapping[str, Any]) -> dict[str, Any]:
+    """Exercise 5: the goal of exercise 4 split by category with the trainee's shares (whole percent).
+
+    The split is kept as decided, even when the shares do not add up to 100
+    (the check then says by how much): ``goal``, ``shares`` (percent),
+    ``total_share`` and ``targets`` = goal × share ÷ 100.
+
+    Examples
+    --------
+    >>> import kamlab as kl
+    >>> s = split_goal(kl.datasets.load("retail_sales"), 0.1, {"感冒止咳": 60, "慢病用药": 43})
+    >>> s["total_share"], s["targets"]["感冒止咳"]
+    (103.0, 2185.46)
+    """
+    if not isinstance(shares, Mapping):
+        raise BadValueError("份额应是一个字典 {品类: 百分数}。", "The shares must be a dict {category: percent}.",
+                            column="shares")
+    clean: dict[str, float] = {}
+    for k, v in shares.items():
+        if not is_number(v) or float(v) < 0:
+            raise BadValueError(f"品类「{k}」的份额不是不小于 0 的数字（{v!r}）。",
+                                f"The share of '{k}' is not a number ≥ 0 ({v!r}).", column="shares", row=str(k))
+        clean[str(k)] = float(v)
+    goal = goal_of(q4, sales)
+    return {"goal": goal, "shares": clean, "total_share": round(sum(clean.values()), 4),
+            "targets": {k: round(goal * v / 100, 2) for k, v in clean.items()}}
 
 
 def brand_review(sales: Any, findings: list[str]) -> dict[str, Any]:
@@ -196,74 +123,81 @@ def brand_review(sales: Any, findings: list[str]) -> dict[str, Any]:
             "findings": list(findings)}
 
 
-def brand_plan(sales: Any, q2: Any, q3: Any, *, quarters: Mapping[str, float],
+def brand_plan(sales: Any, q4: Any, q5: Any, *, quarters: Mapping[str, float],
                strategies: list[dict[str, Any]]) -> dict[str, Any]:
-    """JBP part 2: the goal of q2, its split by category (q3) and by quarter (*quarters* shares), strategies.
+    """JBP part 2: the goal of exercise 4, its split by category (exercise 5) and by quarter, strategies.
 
-    While q3 is not answered, the goal is split by the base's shares.
+    *quarters* are whole percents (or fractions) of the goal by quarter.  While
+    exercise 5 is not answered or its shares do not add up to 100, the goal is
+    split by last year's structure.
 
     Examples
     --------
     >>> import kamlab as kl
     >>> sales = kl.datasets.load("retail_sales")
-    >>> p = brand_plan(sales, ..., ..., quarters={"Q1": 0.25, "Q2": 0.25, "Q3": 0.25, "Q4": 0.25}, strategies=[])
+    >>> p = brand_plan(sales, ..., ..., quarters={"Q1": 25, "Q2": 25, "Q3": 25, "Q4": 25}, strategies=[])
     >>> p["target"], p["by_quarter"]["Q1"]
     (3576.2, 894.05)
     """
-    if isinstance(q3, Decomposition):
-        split = q3
-    else:
-        split = decompose(goal_of(q2, sales), baseline_shares(sales), by="category")
+    goal = goal_of(q4, sales)
+    shares = baseline_shares(sales)
+    if isinstance(q5, Mapping) and isinstance(q5.get("shares"), Mapping) \
+            and abs(sum(float(v) for v in q5["shares"].values()) - 100) < 0.5:
+        shares = dict(q5["shares"])
+    split = decompose(goal, {k: float(v) / 100 for k, v in shares.items()}, by="category")
     total = round(float(split.total), 2)
-    by_quarter = decompose(total, dict(quarters), by="quarter")
-    return {"target": total, "by_category": split.targets(), "by_quarter": by_quarter.targets(),
+    quarter_values = {k: float(v) for k, v in quarters.items()}
+    if sum(quarter_values.values()) > 1.5:
+        quarter_values = {k: v / 100 for k, v in quarter_values.items()}
+    by_quarter = {k: round(total * v, 2) for k, v in quarter_values.items()}
+    return {"target": total, "by_category": split.targets(), "by_quarter": by_quarter,
             "strategies": list(strategies)}
 
 
-def jbp_or_none(q5: Any) -> Any:
-    """The q5 plan as a :class:`~kamlab.planning.JBP`, or None (not answered / unreadable).
+def jbp_or_none(q7: Any) -> Any:
+    """The q7 plan as a :class:`~kamlab.planning.JBP`, or None (not answered / unreadable).
 
     Examples
     --------
     >>> jbp_or_none(...) is None
     True
     """
-    if not isinstance(q5, Mapping):
+    if not isinstance(q7, Mapping):
         return None
     try:
-        return JBP(q5)
+        return JBP(q7)
     except (ValueError, TypeError):
         return None
 
 
-def jbp_view(q5: Any) -> None:
-    """Print ✓ or the JBP's problems and draw its targets (a note while q5 is not answered).
+def jbp_view(q7: Any) -> None:
+    """Print ✓ or the JBP's problems and draw its targets (a note while q7 is not answered).
 
     Examples
     --------
     >>> jbp_view(...)
-    先完成练习 5（JBP）。
+    先完成练习 7（JBP）。
     """
-    plan = jbp_or_none(q5)
+    plan = jbp_or_none(q7)
     if plan is None:
-        print(MSGS("need_q5"))
+        print(MSGS("need_q7"))
         return None
     print(plan.report())
     plan.plot()
     return None
 
 
-def export_jbp(q5: Any, path: str = JBP_FILE) -> str | None:
-    """Write the q5 plan to *path* (XLSX, in the notebook's folder) and return its Markdown for the meeting.
+def export_jbp(q7: Any, path: str = JBP_FILE) -> str | None:
+    """Write the q7 plan to *path* (XLSX, in the notebook's folder) and return its Markdown for the meeting.
 
     Examples
     --------
     >>> export_jbp(...)
-    先完成练习 5（JBP）。
+    先完成练习 7（JBP）。
     """
-    plan = jbp_or_none(q5)
+    plan = jbp_or_none(q7)
     if plan is None:
-        print(MSGS("need_q5"))
+        print(MSGS("need_q7"))
         return None
     target = Path(path)
     if target.is_absolute() or ".." in target.parts:

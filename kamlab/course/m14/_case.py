@@ -62,12 +62,12 @@ class _ExamplePlan(Mapping):
 #: The worked example of a co-visit plan (with two mistakes).  A read-only mapping: the
 #: calls' objectives read in the current language (``dict(EXAMPLE_PLAN)`` gives a plain dict).
 EXAMPLE_PLAN: Mapping[str, Any] = _ExamplePlan({
-    "distributor": "华东医药", "rep": "业务员 李强", "date": "2026-11-12",
+    "distributor": "浙瑞医药商业", "rep": "业务员 李强", "date": "2026-11-12",
     "preparation": ["了解拜访客户的详细资料", "准备产品、推广方案等物料"],
     "calls": [
-        {"customer": "百姓大药房 五一店", "time": "09:00", "mode": "观察", "objective": "看看业务员怎么谈"},
-        {"customer": "益丰大药房 解放店", "time": "10:30", "mode": "示范", "objective": "新品进 2 个单品"},
-        {"customer": "老百姓大药房 总部", "time": "14:00", "mode": "示范", "objective": "谈下 12 月堆头 1 个"},
+        {"customer": "浙和药店 延安店", "time": "09:00", "mode": "观察", "objective": "看看业务员怎么谈"},
+        {"customer": "浙仁堂连锁 解放店", "time": "10:30", "mode": "示范", "objective": "新品进 2 个单品"},
+        {"customer": "浙安大药房 总部", "time": "14:00", "mode": "示范", "objective": "谈下 12 月堆头 1 个"},
     ],
     "debrief": "",
 }, (("看看业务员怎么谈", "see how the rep talks"), ("新品进 2 个单品", "listing for 2 new SKUs"),

@@ -68,9 +68,9 @@ def plan_form() -> AnswerForm:
     >>> import contextlib, io
     >>> with contextlib.redirect_stdout(io.StringIO()):
     ...     form = plan_form()
-    ...     form.controls["distributor"].value = "华东医药"
+    ...     form.controls["distributor"].value = "浙瑞医药商业"
     ...     form.controls["calls"].cells[0]["customer"].value = "五一店"
-    >>> form.line.startswith('q3 = kl.covisit.plan_visit({"distributor": "华东医药", "rep": "", ')
+    >>> form.line.startswith('q3 = kl.covisit.plan_visit({"distributor": "浙瑞医药商业", "rep": "", ')
     True
     >>> '"calls": [{"customer": "五一店", "time": "09:00", "mode": "", "objective": ""}]' in form.line
     True
