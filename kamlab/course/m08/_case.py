@@ -42,3 +42,20 @@ CANDIDATES: tuple[dict[str, str], ...] = (
      "owner": "区域主管 李娜", "measure": "试点 30 家门店，店员推荐率到 50%", "start": "2026-11-10",
      "due": "2027-01-25"},
 )
+
+#: The draft tasks in English (id -> task, finding, owner, measure); dates and modules are the same.
+CANDIDATES_EN: dict[str, dict[str, str]] = {
+    "T1": {"task": "Fill C34's stores with the new product", "finding": "C34 distribution 55%, root cause: distribution",
+           "owner": "KAM Wang Min", "measure": "C34 distribution from 55% to 80%"},
+    "T2": {"task": "Strengthen the relationship", "finding": "Not enough relationship care", "owner": "",
+           "measure": "A closer relationship"},
+    "T3": {"task": "Put sell-through targets into the annual agreement",
+           "finding": "The agreement only covers supply and settlement", "owner": "KAM Wang Min",
+           "measure": "New agreement with 3 sell-through clauses"},
+    "T4": {"task": "Re-tier the accounts by the three dimensions", "finding": "C19 and C08 have unstable quadrants",
+           "owner": "Regional manager Liu Qiang", "measure": "8 invest accounts with 1 package each"},
+    "T5": {"task": "Negotiate better", "finding": "Negotiations keep giving away without return",
+           "owner": "KAM Wang Min", "measure": "More confidence at the table"},
+    "T6": {"task": "Roll out C18's tiered store incentive", "finding": "2-tier incentive, cost 5% of incremental sales",
+           "owner": "Area supervisor Li Na", "measure": "30 pilot stores, clerk recommendation rate to 50%"},
+}

@@ -20,7 +20,7 @@ from ..._errors import BadSpecError
 from ...actionplan import LAYERS, MODULES, errors, layer_code, layer_of, module_code, validate
 from ...grading import Context, Verdict, WrongType, fail, passed
 from ._case import CANDIDATES, TODAY
-from ._model import candidate_problems, plan_layers, plan_or_none
+from ._model import candidate_problems, candidate_text, plan_layers, plan_or_none
 
 __all__ = ["_check_q1", "_check_q2", "_check_q3", "_check_q4"]
 
@@ -78,7 +78,7 @@ def _check_q2(answer: Any, ctx: Context) -> Verdict:
         task = known[fine[0]]
         return fail(f"{fine[0]}「{task['task']}」有负责人、带数字的成果（{task['measure']}），{task['due']} 完成，在 3 个月内："
                     f"它是合格的落地任务。",
-                    f"{fine[0]} has an owner, a result with a number and is due {task['due']}, within 3 months: it "
+                    f"{fine[0]} “{candidate_text(task, 'task')}” has an owner, a result with a number and is due {task['due']}, within 3 months: it "
                     f"qualifies.")
     missing = [i for i, found in problems.items() if found and i not in ids]
     if missing:

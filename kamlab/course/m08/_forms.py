@@ -19,7 +19,7 @@ from ...actionplan import LAYERS, MODULES, ActionPlan, module_title
 from ...widgets import AnswerForm, TableEditor, literal, match_quiz, multi_select, text_answer
 from ._case import CANDIDATES, K, TODAY
 from ._messages import MSGS
-from ._model import _report, candidates_table, coverage_chart
+from ._model import _report, candidate_text, candidates_table, coverage_chart
 
 
 def layers_form() -> Any:
@@ -94,7 +94,8 @@ def candidates_form() -> Any:
     >>> form.controls["tasks"].tick(["T2"]); form.line
     'q2 = ["T2"]'
     """
-    control = multi_select([(f"{c['id']} {c['task']}", c["id"]) for c in CANDIDATES], label=MSGS("candidates_pick"))
+    control = multi_select([(f"{c['id']} {candidate_text(c, 'task')}", c["id"]) for c in CANDIDATES],
+                           label=MSGS("candidates_pick"))
     table = candidates_table()
 
     def draw(v: dict[str, Any]) -> None:

@@ -17,7 +17,7 @@ import pandas as pd
 
 from ..._i18n import get_language
 from ...actionplan import LAYERS, MODULES, ActionPlan, layer_of, outcome_tree, summary_layers, validate
-from ._case import CANDIDATES, TODAY
+from ._case import CANDIDATES, CANDIDATES_EN, TODAY
 from ._messages import MSGS
 
 #: The checkpoints the candidate tasks are screened with (one a month: the tasks alone are judged).
@@ -94,9 +94,22 @@ def candidates_table() -> pd.DataFrame:
     ['任务', '来自模块 m01–m07', '针对的发现']
     """
     cols = ("task", "module", "finding", "owner", "measure", "start", "due")
-    table = pd.DataFrame([{c: cand[c] for c in cols} for cand in CANDIDATES],
+    table = pd.DataFrame([{c: candidate_text(cand, c) for c in cols} for cand in CANDIDATES],
                          index=pd.Index([c["id"] for c in CANDIDATES], name=MSGS("id")))
     return table.rename(columns={c: MSGS(c) for c in cols})
+
+
+def candidate_text(candidate: Mapping[str, str], field: str) -> str:
+    """A field of a draft task in the current language (dates and modules are the same in both).
+
+    Examples
+    --------
+    >>> candidate_text(CANDIDATES[1], "task")
+    '加强客情关系'
+    """
+    if get_language() == "en":
+        return CANDIDATES_EN.get(candidate["id"], {}).get(field, candidate[field])
+    return candidate[field]
 
 
 def plan_layers(plan: Any) -> list[str]:
