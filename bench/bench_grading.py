@@ -4,18 +4,18 @@ Run ``python bench/bench_grading.py [--rounds R] [--n N]``.  ``N`` (default
 40) copies of the demo solution (each with its own trainee name) are run by
 three *arms*:
 
-``grade2``  ``grade("demo", ..., jobs=2)`` (the hidden variant, default limits),
+``grade2``  ``grade("demo", ..., jobs=2)`` (variant 7, default limits, the sandbox on where
+            bubblewrap works: the default),
 ``bare2``   bare :func:`papermill.execute_notebook` of the same notebooks, same
             parameters, same hidden variant, same ``python3`` kernel, each in its
             own working folder, two at a time in a process pool (each pool worker
-            imports papermill once, as the grader's fork server does),
+            imports papermill once),
 ``grade1``  ``grade(..., jobs=1)``,
-``grade2_spawn`` (with ``--spawn``) ``grade(jobs=2)`` with ``KAMLAB_GRADER_SPAWN=1``:
-            one new interpreter per submission instead of a fork of the
-            preloaded fork server (the process model before the fork server).
+``grade2_none`` (with ``--no-sandbox``) ``grade(jobs=2, sandbox="none")``: what the
+            sandbox itself costs.
 
 Every arm runs in a fresh interpreter (so each pays its own start-up: pool
-workers or fork server, imports), timed around the ``grade`` / pool call only.
+workers, imports), timed around the ``grade`` / pool call only.
 The arms are run ``R`` times (default 2), interleaved, and the minimum and
 median of each are reported with the load average (``os.getloadavg()``), as
 the machine may be shared.  Each notebook starts a kernel: with the defaults
@@ -37,6 +37,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 N = 40
+VARIANT = 7
 ARMS = ("grade2", "bare2", "grade1")
 
 
@@ -75,12 +76,13 @@ def bare(paths: list[Path], work: Path, variant: int, jobs: int = 2) -> float:
     return time.perf_counter() - start
 
 
-def graded(folder: Path, out: Path, jobs: int) -> float:
+def graded(folder: Path, out: Path, jobs: int, sandbox: str = "auto") -> float:
     from kamlab.course import get_bank
     from kamlab.grading._runner import grade
 
     start = time.perf_counter()
-    report = grade(get_bank("demo"), folder, out=out, jobs=jobs, timeout=120, progress=False)
+    report = grade(get_bank("demo"), folder, out=out, jobs=jobs, timeout=120, progress=False, variant=VARIANT,
+                   sandbox=sandbox)
     elapsed = time.perf_counter() - start
     bad = report.gradebook[report.gradebook["total"] < report.gradebook["max_points"]]
     if len(bad):
@@ -90,18 +92,10 @@ def graded(folder: Path, out: Path, jobs: int) -> float:
 
 def _arm(arm: str, subs: Path, out: Path) -> float:
     """Run one arm in this (fresh) interpreter; returns seconds."""
-    from kamlab.grading._runner import hidden_variant
-
     paths = sorted(subs.glob("*.ipynb"))
     if arm == "bare2":
-        return bare(paths, out, hidden_variant("demo"), jobs=2)
-    seconds = graded(subs, out, jobs=int(arm[len("grade")]))
-    from multiprocessing import forkserver
-
-    stop = getattr(getattr(forkserver, "_forkserver", None), "_stop", None)
-    if stop is not None:  # reap the fork server, so its CPU time reaches the caller's rusage
-        stop()
-    return seconds
+        return bare(paths, out, VARIANT, jobs=2)
+    return graded(subs, out, jobs=int(arm[len("grade")]), sandbox="none" if arm.endswith("_none") else "auto")
 
 
 def _cpu_children() -> float:
@@ -115,7 +109,7 @@ def _run_arm(arm: str, subs: Path, out: Path) -> tuple[float, float, tuple[float
     """(wall seconds inside the arm, CPU seconds of the arm and all its processes, load)."""
     load_before = os.getloadavg()[0]
     cpu_before = _cpu_children()
-    env = dict(os.environ, KAMLAB_GRADER_SPAWN="1" if arm.endswith("_spawn") else "0")
+    env = dict(os.environ)
     proc = subprocess.run([sys.executable, __file__, "--arm", arm, str(subs), str(out)],
                           check=True, capture_output=True, text=True, env=env)
     seconds = json.loads(proc.stdout.strip().splitlines()[-1])["seconds"]
@@ -126,14 +120,14 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--n", type=int, default=N)
-    parser.add_argument("--spawn", action="store_true", help="also time the spawn fallback")
+    parser.add_argument("--no-sandbox", action="store_true", help="also time grading without the sandbox")
     parser.add_argument("--arm", nargs=3, metavar=("ARM", "SUBS", "OUT"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.arm:  # child: one arm, prints {"seconds": ...}
         arm, subs, out = args.arm
         print(json.dumps({"seconds": _arm(arm, Path(subs), Path(out))}))
         return
-    arms = ARMS + (("grade2_spawn",) if args.spawn else ())
+    arms = ARMS + (("grade2_none",) if args.no_sandbox else ())
     times: dict[str, list[float]] = {a: [] for a in arms}
     cpus: dict[str, list[float]] = {a: [] for a in arms}
     with tempfile.TemporaryDirectory() as tmp:
@@ -161,11 +155,11 @@ def main(argv: list[str] | None = None) -> None:
     print(f"CPU time (all processes, kernels included; robust to a shared machine): grade(jobs=2) "
           f"{cmin['grade2']:.1f} s vs bare papermill {cmin['bare2']:.1f} s: "
           f"{cmin['grade2'] / cmin['bare2']:.2f}× on the minimum")
-    if args.spawn:
-        print(f"spawn fallback: grade(jobs=2) {lo['grade2_spawn'] * 1000:.0f} ms: "
-              f"{lo['grade2_spawn'] / lo['bare2']:.2f}× bare on the minimum, "
-              f"{med['grade2_spawn'] / med['bare2']:.2f}× on the median; CPU "
-              f"{cmin['grade2_spawn']:.1f} s, {cmin['grade2_spawn'] / cmin['bare2']:.2f}× bare")
+    if args.no_sandbox:
+        print(f"without the sandbox: grade(jobs=2) {lo['grade2_none'] * 1000:.0f} ms: "
+              f"{lo['grade2_none'] / lo['bare2']:.2f}× bare on the minimum, "
+              f"{med['grade2_none'] / med['bare2']:.2f}× on the median; CPU "
+              f"{cmin['grade2_none']:.1f} s, {cmin['grade2_none'] / cmin['bare2']:.2f}× bare")
 
 
 if __name__ == "__main__":

@@ -157,31 +157,39 @@ def test_research_sheet_suggests_the_item():
 
 
 # ------------------------------------------------------------- payment terms
+def test_the_seeds_four_terms_and_no_invented_risk_scores():
+    """Seed 001 三.4: 预付款、货到付款、实销实结、月结（押批）: 月结（押批） is one method, not two."""
+    assert list(ch.TERMS) == ["预付款", "货到付款", "实销实结", "月结（押批）"]
+    assert ch.term_key("押批") == ch.term_key("月结") == "月结（押批）"
+    assert not hasattr(ch, "CREDIT_RISK") and not hasattr(ch, "RISK_WEIGHT")
+    assert "credit_risk" not in ch.compare_terms(1000).table.columns
+    with pytest.raises(TypeError):
+        ch.compare_terms(1000, risk_weight=0.5)
+
+
 def test_compare_terms_by_hand():
-    res = ch.compare_terms(365_000, ["月结", "押批", "实销实结"], annual_rate=0.05, risk_weight=0.6)
+    res = ch.compare_terms(365_000, ["月结（押批）", "实销实结", "货到付款"], annual_rate=0.05)
     t = res.table
-    assert t["days"].tolist() == [45, 30, 75]
-    assert t["financing_cost"].tolist() == pytest.approx([365_000 * 0.05 * 45 / 365, 1500.0, 3750.0])
-    assert t["cost_index"].tolist() == pytest.approx([60, 40, 100])
-    assert t["score"].tolist() == pytest.approx([0.4 * 60 + 0.6 * 40, 0.4 * 40 + 0.6 * 60, 0.4 * 100 + 0.6 * 80])
-    assert res.best == "月结" and t["rank"].tolist() == [1, 2, 3]
-    assert ch.compare_terms(365_000, ["monthly", "batch_hold"], risk_weight=0.4).best == "押批"
+    assert t["days"].tolist() == [45, 75, 7]
+    assert t["financing_cost"].tolist() == pytest.approx([365_000 * 0.05 * 45 / 365, 3750.0, 350.0])
+    assert res.soonest == "货到付款" and t["rank"].tolist() == [2, 3, 1]
+    with pytest.raises(kl.DuplicateIdError):
+        ch.compare_terms(1000, ["月结", "押批"])
 
 
 def test_compare_terms_overrides_and_ties():
-    res = ch.compare_terms(1000, days={"月结": 60}, credit_risk={"押批": 40})
-    assert res.table.loc["月结", "days"] == 60 and res.table.loc["押批", "credit_risk"] == 40
-    assert res.best == "预付款"
-    zero = ch.compare_terms(1000, ["预付款"], risk_weight=0)
-    assert zero.table["cost_index"].tolist() == [0.0] and zero.best == "预付款"
+    res = ch.compare_terms(1000, days={"月结": 60})
+    assert res.table.loc["月结（押批）", "days"] == 60
+    assert res.soonest == "预付款"
+    tie = ch.compare_terms(1000, ["货到付款", "预付款"], days={"预付款": 7})
+    assert tie.soonest == "货到付款"
 
 
 def test_compare_terms_english_and_plot():
     kl.set_language("en")
     res = ch.compare_terms(1_000_000)
-    assert res.table.loc["one batch held", "label"] == "one batch held"
-    assert res.table.index.tolist() == list(ch.TERMS.values()) and res.best == "预付款"
-    assert ch.term_key("one batch held") == "押批"
+    assert res.table.index.tolist() == list(ch.TERMS.values()) and res.soonest == "预付款"
+    assert ch.term_key("monthly settlement (one batch held)") == "月结（押批）"
     ax = res.plot()
     assert ax.get_xlabel().startswith("financing cost")
 
@@ -194,9 +202,7 @@ def test_compare_terms_english_and_plot():
     ({"terms": "月结"}, kl.BadSpecError, "terms", None),
     ({"terms": []}, kl.EmptyTableError, "terms", None),
     ({"annual_rate": 6}, kl.BadValueError, "annual_rate", None),
-    ({"risk_weight": -0.1}, kl.BadValueError, "risk_weight", None),
-    ({"days": {"月结": -3}}, kl.BadValueError, "days", "月结"),
-    ({"credit_risk": {"押批": 120}}, kl.BadValueError, "credit_risk", "押批"),
+    ({"days": {"月结": -3}}, kl.BadValueError, "days", "月结（押批）"),
 ])
 def test_compare_terms_bad_input(kwargs, error, column, row):
     args = {"amount": 1000, **kwargs}
@@ -215,16 +221,16 @@ def test_compare_terms_suggests_a_term():
 
 
 def test_compare_terms_input_unchanged():
-    terms, risk = ["月结", "押批"], {"押批": 50}
-    ch.compare_terms(1000, terms, credit_risk=risk)
-    assert terms == ["月结", "押批"] and risk == {"押批": 50}
+    terms, days = ["月结", "押批"][:1], {"月结": 50}
+    ch.compare_terms(1000, terms, days=days)
+    assert terms == ["月结"] and days == {"月结": 50}
 
 
 @settings(max_examples=60, deadline=None)
 @given(amount=st.floats(1, 1e9), rate=st.floats(0, 1),
-       days=st.lists(st.floats(0, 400), min_size=5, max_size=5))
+       days=st.lists(st.floats(0, 400), min_size=4, max_size=4))
 def test_more_receivable_days_never_lower_financing_cost(amount, rate, days):
     mapping = dict(zip(ch.TERMS, days))
     t = ch.compare_terms(amount, annual_rate=rate, days=mapping).table.sort_values("days", kind="stable")
     assert (t["financing_cost"].diff().dropna() >= -1e-9).all()
-    assert (t["cost_index"].between(0, 100)).all()
+    assert (t["rank"].diff().dropna() > 0).all() or t["days"].nunique() < len(t)

@@ -19,13 +19,13 @@ kamlab._errors.BadSpecError: 没有课程模块 'dmeo'（是不是 'demo'？）�
 
 from __future__ import annotations
 
-import difflib
 import importlib
 import pkgutil
 import re
 from typing import TYPE_CHECKING
 
 from .._errors import BadSpecError
+from .._problems import did_you_mean
 from ._catalog import CATALOG, catalog_table
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -63,9 +63,7 @@ def get_bank(module: str) -> "QuestionBank":
     known = modules()
     name = str(module).strip().lower() if isinstance(module, str) else module
     if name not in known:
-        close = difflib.get_close_matches(str(module), known, n=1, cutoff=0.5)
-        zh_hint = f"（是不是 '{close[0]}'？）" if close else ""
-        en_hint = f" (did you mean '{close[0]}'?)" if close else ""
+        zh_hint, en_hint = did_you_mean(module, known)
         listed = ", ".join(known)
         raise BadSpecError(f"没有课程模块 {module!r}{zh_hint}。已有的模块：{listed}。",
                            f"There is no course module {module!r}{en_hint}. Modules: {listed}.")

@@ -27,13 +27,14 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import json
 import math
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
-from .._atomic import atomic_path
+from .._atomic import atomic_path, atomic_write_text
 
 __all__ = ["HandScores", "answer_fingerprint", "typed_scores", "STORE"]
 
@@ -70,6 +71,8 @@ class HandScores:
 
     path: Path
     rows: dict[tuple[str, str], dict[str, Any]]
+    #: file -> question -> fingerprint of the answer the last gradebook showed (what a typed score judged)
+    shown: dict[str, dict[str, str]] = dataclasses.field(default_factory=dict)
 
     @classmethod
     def load(cls, out: Path) -> "HandScores":
@@ -79,22 +82,28 @@ class HandScores:
             table = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
             for rec in table.to_dict("records"):
                 rows[(rec["file"], rec["question"])] = {**rec, "score": _number(rec.get("score"))}
-        return cls(path, rows)
+        shown_path = Path(out) / ".kamlab" / "shown_answers.json"
+        shown = json.loads(shown_path.read_text(encoding="utf-8")) if shown_path.exists() else {}
+        return cls(path, rows, shown if isinstance(shown, dict) else {})
+
+    def show(self, answers: dict[str, dict[str, str]]) -> None:
+        """Remember the answers the gradebook about to be written shows (saved with :meth:`save`)."""
+        self.shown = {f: {q: answer_fingerprint(a) for q, a in qs.items()} for f, qs in answers.items()}
 
     def get(self, file: str, question: str) -> dict[str, Any] | None:
         return self.rows.get((file, question))
 
     def set(self, file: str, question: str, score: float | None, comment: str, *, answer: Any = None,
-            trainee: str = "") -> bool:
-        """Record a typed score/comment; True when it changed the store."""
+            trainee: str = "", fingerprint: str | None = None) -> bool:
+        """Record a typed score/comment for *answer* (or its *fingerprint*); True when it changed the store."""
         old = self.rows.get((file, question))
+        sha = fingerprint if fingerprint is not None else (
+            answer_fingerprint(answer) if answer is not None else (old or {}).get("answer_sha256", ""))
         new = {"file": file, "trainee": trainee or (old or {}).get("trainee", ""), "question": question,
-               "score": score, "comment": comment,
-               "answer_sha256": answer_fingerprint(answer) if answer is not None
-               else (old or {}).get("answer_sha256", "")}
+               "score": score, "comment": comment, "answer_sha256": sha}
         if old is not None and old.get("score") == score and old.get("comment", "") == comment:
             return False
-        if old is not None and answer is None:
+        if old is not None and answer is None and fingerprint is None:
             new["answer_sha256"] = old.get("answer_sha256", "")
         self.rows[(file, question)] = new
         return True
@@ -108,16 +117,24 @@ class HandScores:
         return rec
 
     def apply_typed(self, entries: list[tuple[float, dict[str, Any]]], answers: dict[str, dict[str, str]]) -> None:
-        """Take every typed score/comment into the store (later files win); *answers*: file -> key -> answer."""
+        """Take every typed score/comment into the store; *answers*: file -> key -> answer.
+
+        Every source (gradebook CSV, XLSX, scoring sheet) was written with the
+        store's values: a cell that differs from the store as it was before
+        this call is an edit by the instructor; edits are applied oldest file
+        first, so the last edit wins, and a cell left as written changes nothing.
+        """
+        before = {key: (rec.get("score"), rec.get("comment", "")) for key, rec in self.rows.items()}
         for _, e in entries:
-            if not e.get("file"):
+            key = (e.get("file", ""), e["question"])
+            if not key[0] or (e["score"], e["comment"]) == before.get(key, (None, "")):
                 continue
-            old = self.rows.get((e["file"], e["question"]))
-            if old is None and e["score"] is None and not e["comment"]:
-                continue
-            answer = answers.get(e["file"], {}).get(e["question"])
-            self.set(e["file"], e["question"], e["score"], e["comment"], trainee=e.get("trainee", ""),
-                     answer=answer if (old is None or old.get("score") != e["score"]) else None)
+            old = self.rows.get(key)
+            # the instructor scored the answer the last gradebook showed, not one submitted since
+            seen = self.shown.get(key[0], {}).get(e["question"])
+            self.set(key[0], e["question"], e["score"], e["comment"], trainee=e.get("trainee", ""),
+                     answer=answers.get(key[0], {}).get(e["question"]) if seen is None else None,
+                     fingerprint=seen if (old is None or old.get("score") != e["score"]) else None)
 
     def changed(self, file: str, question: str, answer: Any) -> bool:
         """True when the answer now differs from the one that was scored."""
@@ -129,6 +146,9 @@ class HandScores:
         table = table.sort_values(["file", "question"], kind="stable")
         with atomic_path(self.path) as tmp:
             table.to_csv(tmp, index=False, encoding="utf-8-sig")
+        shown_path = self.path.parent / ".kamlab" / "shown_answers.json"
+        shown_path.parent.mkdir(exist_ok=True)
+        atomic_write_text(shown_path, json.dumps(self.shown, ensure_ascii=False, sort_keys=True))
 
 
 def typed_scores(out: Path, manual: list[str]) -> list[tuple[float, dict[str, Any]]]:

@@ -322,8 +322,9 @@ def _grade_locked(bank: QuestionBank, module: str, subs_path: Path, class_subs: 
     manual = [q.key for q in bank.questions if q.manual]
     answers = {r["file"]: r.get("manual_answers", {}) for r in ordered}
     hand.apply_typed(typed_scores(out_dir, manual), answers)
-    hand.save()
     table = _gradebook.build(bank, ordered, hand)
+    hand.show(answers)
+    hand.save()
     _, summary = write_report(bank, table, ordered, out_dir, roster=roster, language=language)
     csv_path, xlsx_path = _gradebook.write(table, bank, out_dir, extra_sheets={"class_report": summary})
     if manual:

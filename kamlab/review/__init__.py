@@ -39,9 +39,31 @@ from ._compare import COMPARE_KINDS, CompareResult, compare
 from ._scorecard import ScorecardResult, scorecard
 from ._forecast import FORECAST_METHODS, ForecastResult, forecast
 from ._timeseries import TimeSeriesResult, timeseries
+from ._drivers import DriversResult, drivers
+from ._tidy import DATA_CHECKLIST, PROBLEMS, AuditResult, audit, data_checklist, messy_export
+from .._labels import register
+
+# what a trainee reads: result columns in Chinese (zh) or English (en)
+register({
+    "actual": ("实际", "actual"), "last_year": ("去年同期", "last year"),
+    "gap": ("差额", "gap"), "achievement": ("达成率", "achievement"), "growth": ("增长率", "growth"),
+    "share": ("占比", "share"), "current": ("本期", "this period"), "previous": ("上期", "previous period"),
+    "change": ("环比变化", "change"), "change_rate": ("环比", "change rate"), "yoy": ("同比", "YoY"),
+    "mom": ("环比", "MoM"), "moving_average": ("移动平均", "moving average"),
+    "seasonal_index": ("季节指数", "seasonal index"), "forecast": ("预测", "forecast"),
+    "method": ("方法", "method"), "window": ("月数", "window"), "vs_average": ("相对平均", "vs average"),
+    "growth_vs_total": ("增长率差", "growth vs total"), "sales_ly": ("去年同期销售额", "sales last year"),
+    "stores_ly": ("去年同期有售门店数", "selling stores last year"), "sales_growth": ("销售额同比", "sales YoY"),
+    "stores_growth": ("有售门店数同比", "selling stores YoY"),
+    "per_store_growth": ("单店销售额同比", "sales per store YoY"), "main": ("主要原因", "main driver"),
+    "row": ("行号", "row"), "box_price": ("单价（元/盒）", "price (CNY/box)"), "problem": ("问题", "problem"),
+    "metric": ("指标", "metric"), "series": ("系列", "series"), "formula": ("公式", "formula"),
+})
 
 __all__ = [
     "scorecard", "compare", "timeseries", "forecast", "metric_system", "purpose_code",
     "PURPOSES", "TOPICS", "COMPARE_KINDS", "FORECAST_METHODS",
+    "drivers", "audit", "messy_export", "data_checklist", "DATA_CHECKLIST", "PROBLEMS",
+    "DriversResult", "AuditResult",
     "Purpose", "MetricSystem", "ScorecardResult", "CompareResult", "TimeSeriesResult", "ForecastResult",
 ]

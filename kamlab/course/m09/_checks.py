@@ -12,14 +12,12 @@ import math
 from collections.abc import Mapping
 from typing import Any
 
-import numpy as np
-import pandas as pd
 
-from ...chains import classify, research_sheet
-from ...grading import Context, Verdict, as_number, fail, passed
+from ...chains import TERMS, classify, code_of, compare_terms, research_sheet, term_key
+from ...grading import Context, Verdict, WrongType, fail, passed
 from ...negotiation import ConcessionMatrix
-from ._case import DATASET, _row
-from ._model import _DERIVED, _chips, _texts, payment_plan, prep_problems
+from ._case import DATASET, NEED_GROUPS, NEED_QUIZ, ORDER_BY, _row
+from ._model import _DERIVED, _chips, _texts, prep_problems
 
 def _get(answer: Any, key: str, default: Any = None) -> Any:
     if isinstance(answer, Mapping):
@@ -27,83 +25,71 @@ def _get(answer: Any, key: str, default: Any = None) -> Any:
     return getattr(answer, key, default)
 
 
-def _q1_table(answer: Any) -> pd.DataFrame | None:
-    """The classification table of a q1 answer (a result, or its table as the grader reads it back)."""
-    table = answer if isinstance(answer, pd.DataFrame) else _get(answer, "table")
-    if not isinstance(table, pd.DataFrame) or not {"scope_code", "size_code", "mode_code"} <= set(table.columns):
-        return None
-    table = table[["scope_code", "size_code", "mode_code"]].astype(str)
-    table.index = table.index.astype(str)
-    return table
-
-
-def _q1_problem(table: pd.DataFrame, chains: pd.DataFrame) -> tuple[str, str] | None:
-    """Why a q1 classification table does not fit the data (None when it does).
-
-    Scope and mode must be the tool's; sizes must follow sales with *some*
-    pair of cuts: every small chain sells less than every medium one, every
-    medium one less than every large one.
-    """
-    ref = classify(chains).table
-    if set(table.index) != set(ref.index) or len(table) != len(ref):
-        return ("分类表里的连锁和本笔记本的连锁名单不一致：请用 kl.chains.classify(chains, cuts=...) 在本数据上计算。",
-                "The chains classified are not this notebook's chain list: compute the classes with "
-                "kl.chains.classify(chains, cuts=...) on this data.")
-    t = table.loc[ref.index]
-    if not (t["scope_code"].to_numpy() == ref["scope_code"].to_numpy()).all() or \
-            not (t["mode_code"].to_numpy() == ref["mode_code"].to_numpy()).all():
-        return ("区域或经营模式的分类和数据不一致：请用 kl.chains.classify 计算，不要手工填写。",
-                "The scope or mode classes do not match the data: compute them with kl.chains.classify, "
-                "do not type them in.")
-    sales = ref["annual_sales"].astype(float)
-    size = t["size_code"]
-    if not set(size) <= {"large", "medium", "small"}:
-        return ("规模类别只能是大型、中型、小型。", "Sizes must be large, medium or small.")
-    rank = size.map({"small": 0, "medium": 1, "large": 2})
-    for lower in (0, 1):
-        below, above = sales[rank <= lower], sales[rank > lower]
-        if len(below) and len(above) and below.max() >= above.min():
-            return ("规模分类和按你的分界线在本笔记本数据上算出的不一致（有销售额更高的连锁被分到了更小的一档）："
-                    "请用 kl.chains.classify 计算，不要手工填写。",
-                    "The sizes differ from what your cuts give on this notebook's data (a chain with higher "
-                    "sales sits in a smaller class): compute them with kl.chains.classify, do not type them in.")
-    return None
-
-
-def _reference_table(ctx: Context) -> pd.DataFrame:
-    """The trainee's q1 classes when they fit the context's data, else the default classification."""
-    chains = ctx.load(DATASET)
-    table = _q1_table(ctx.answers.get("q1", ...))
-    if table is not None and _q1_problem(table, chains) is None:
-        return table
-    return classify(chains).table[["scope_code", "size_code", "mode_code"]]
-
-
 def _check_q1(answer: Any, ctx: Context) -> Verdict:
-    table = _q1_table(answer)
-    if table is None:
-        return fail("答案应是 kl.chains.classify(chains, cuts=(..., ...)) 的结果。",
-                    "The answer should be the result of kl.chains.classify(chains, cuts=(..., ...)).")
-    problem = _q1_problem(table, ctx.load(DATASET))
-    return passed() if problem is None else fail(*problem)
+    """The key account's three classes, judged against its row of the chain list the trainee saw."""
+    if not isinstance(answer, Mapping):
+        raise WrongType("一个字典 {\"chain\": 编号, \"scope\": …, \"size\": …, \"mode\": …}",
+                        "a dict {\"chain\": id, \"scope\": ..., \"size\": ..., \"mode\": ...}", answer)
+    if all(answer.get(k) in (None, "") for k in ("scope", "size", "mode")):
+        return fail("还没有选择：为区域、销售额和药店管理各选一类。",
+                    "Nothing chosen yet: pick a class for region, sales and store management.")
+    chains = ctx.load(DATASET)
+    chain = str(answer.get("chain"))
+    if chain not in set(chains["chain_id"].astype(str)):
+        return fail(f"{chain} 不在本笔记本的连锁名单里。", f"{chain} is not in this notebook's chain list.")
+    ref = classify(chains).table.loc[chain]
+    row = _row(chains, chain)
+    wrong_zh, wrong_en = [], []
+    for kind, zh, en, why_zh, why_en in (
+            ("scope", "区域", "region", f"连锁类型是 {row['chain_type']}（NKA 跨省的全国性连锁，LKA 地方连锁）",
+             f"its chain type is {row['chain_type']} (NKA national across provinces, LKA local)"),
+            ("size", "销售额", "sales", f"年销售额 {float(row['annual_sales']):,.0f} 万元，按课程的分界线 1 亿和 10 亿元",
+             f"annual sales {float(row['annual_sales']):,.0f} (10k yuan), against the course's cuts of 0.1 and 1 "
+             "billion yuan"),
+            ("mode", "药店管理", "store management", f"经营模式是 {row['ownership']}",
+             f"its stores are run as {row['ownership']}")):
+        try:
+            ok = code_of(kind, answer.get(kind)) == str(ref[f"{kind}_code"])
+        except ValueError:
+            ok = False
+        if not ok:
+            wrong_zh.append(f"{zh}分类不对：{why_zh}")
+            wrong_en.append(f"the {en} class is wrong: {why_en}")
+    if not wrong_zh:
+        return passed()
+    return Verdict(False, (3 - len(wrong_zh)) / 3, "；".join(wrong_zh) + "。", "; ".join(wrong_en) + ".")
 
 
 def _check_q2(answer: Any, ctx: Context) -> Verdict:
-    x = as_number(answer)
-    t = _reference_table(ctx)
-    ref = int(((t["scope_code"] == "national") & (t["size_code"] == "large")).sum())
-    if x == ref:
+    """Each need in the seed's group (产品需求、服务需求、销售需求)."""
+    if not isinstance(answer, Mapping):
+        raise WrongType("一个字典 {需求: 类别}", "a dict {need: group}", answer)
+    if all(answer.get(k) in (None, "") for k in NEED_QUIZ):
+        return fail("还没有选择：为每项需求选一个类别。", "Nothing chosen yet: pick a group for each need.")
+    wrong = [need for need, group in NEED_QUIZ.items() if _group(answer.get(need)) != group]
+    if not wrong:
         return passed()
-    return fail("全国性大型连锁的家数不对：用练习 1 的分类 classes.count(scope=\"全国性\", size=\"大型\") 计算。",
-                "The number of national large chains is wrong: count it on your exercise-1 classes with "
-                "classes.count(scope=\"全国性\", size=\"大型\").")
+    return Verdict(False, 1 - len(wrong) / len(NEED_QUIZ),
+                   f"{'、'.join(wrong)} 的类别不对：产品需求说的是产品本身，服务需求是厂家为药店做的事，销售需求是帮药店把货卖出去的活动。",
+                   f"{', '.join(wrong)}: wrong group. Product needs concern the product itself, service needs what "
+                   "the maker does for the pharmacy, sales needs the activities that sell the goods.")
+
+
+def _group(value: Any) -> str | None:
+    text = str(value).strip() if value is not None else ""
+    for key, (zh, en) in NEED_GROUPS.items():
+        if text in (key, zh, en, en.split()[0]):
+            return key
+    return None
 
 
 def _check_q3(answer: Any, ctx: Context) -> Verdict:
+    if answer is None:
+        return fail("还没有填完调研表：表单里写着还缺哪些项目。",
+                    "The research sheet is not finished yet: the form says what is missing.")
     sheet = _get(answer, "sheet")
     if not isinstance(sheet, Mapping):
-        return fail("答案应是 kl.course.m09.sheet_from_data(chains, account, classes, ...) 的结果。",
-                    "The answer should be the result of kl.course.m09.sheet_from_data(chains, account, classes, ...).")
+        return fail("答案应是表单写出的那一行算出的调研表。", "The answer should be the sheet the form's line computes.")
     try:
         res = research_sheet({k: v for k, v in sheet.items() if k not in _DERIVED})
     except ValueError:
@@ -117,7 +103,7 @@ def _check_q3(answer: Any, ctx: Context) -> Verdict:
                     "The sheet's chain id is not in this notebook's chain list: build it with "
                     "sheet_from_data(chains, account, ...).")
     row = _row(chains, account)
-    c = _reference_table(ctx).loc[account]
+    c = classify(chains).table.loc[account]
     data_ok = int(row["store_count"]) == int(res.sheet["store_count"]) and \
         math.isclose(float(row["annual_sales"]), res.sheet["annual_sales"], rel_tol=1e-9) and \
         (res.sheet["scope"], res.sheet["size"], res.sheet["mode"]) == (c["scope_code"], c["size_code"], c["mode_code"])
@@ -134,6 +120,9 @@ def _check_q3(answer: Any, ctx: Context) -> Verdict:
 
 
 def _check_q4(answer: Any, ctx: Context) -> Verdict:
+    if isinstance(answer, Mapping) and not any(answer.get(k) for k in ("our_needs", "their_needs", "our_chips",
+                                                                        "their_chips")):
+        return fail("还没有选择需求、也没有写筹码。", "No needs chosen and no chips written yet.")
     if not (isinstance(answer, Mapping) and {"our_needs", "their_needs", "our_chips", "their_chips", "nash"}
             <= set(answer)):
         return fail("答案应是 kl.course.m09.prep(clauses, our_needs=[...], their_needs=[...], our_chips={...}, "
@@ -165,38 +154,23 @@ def _check_q4(answer: Any, ctx: Context) -> Verdict:
 
 
 def _check_q5(answer: Any, ctx: Context) -> Verdict:
-    keys = {"chain_id", "share", "amount", "terms", "risk_weight", "annual_rate", "table", "best", "choice", "reason"}
-    if not (isinstance(answer, Mapping) and keys <= set(answer)):
-        return fail("答案应是 kl.course.m09.payment_plan(chains, account, terms=[...], risk_weight=..., choice=..., "
-                    "reason=...) 的结果。",
-                     "The answer should be the result of kl.course.m09.payment_plan(chains, account, terms=[...], "
-                     "risk_weight=..., choice=..., reason=...).")
-    chains = ctx.load(DATASET)
-    if str(answer["chain_id"]) not in set(chains["chain_id"].astype(str)):
-        return fail("连锁编号不在本笔记本的连锁名单中。", "The chain id is not in this notebook's chain list.")
+    """The seed's four terms ordered by when we are paid (days of receivables of the tool, soonest first)."""
+    if not isinstance(answer, (list, tuple)):
+        raise WrongType("一个列表 [第 1 位, 第 2 位, …]", "a list [first, second, ...]", answer)
+    if all(a in (None, "") for a in answer):
+        return fail("还没有排序：为每个位置选一种结款方式。", "Not ordered yet: pick a term for each position.")
     try:
-        ref = payment_plan(chains, str(answer["chain_id"]), terms=list(answer["terms"]),
-                           risk_weight=float(answer["risk_weight"]), choice=str(answer["choice"]),
-                           reason=str(answer["reason"]), share=float(answer["share"]),
-                           annual_rate=float(answer["annual_rate"]))
-    except (ValueError, TypeError):
-        return fail("结款方式、权重或比例不对：运行答案单元格看具体提示。",
-                    "A term, the weight or the share is invalid: run the answer cell for details.")
-    table = answer["table"]
-    cols = ["days", "financing_cost", "credit_risk", "score"]
-    same = isinstance(table, pd.DataFrame) and set(cols) <= set(table.columns) and len(table) == len(ref["table"]) \
-        and np.allclose(table[cols].to_numpy(dtype=float), ref["table"][cols].to_numpy(dtype=float), rtol=1e-6) \
-        and math.isclose(float(answer["amount"]), ref["amount"], rel_tol=1e-9) and str(answer["best"]) == ref["best"]
-    if not same:
-        return fail("年采购额、资金成本或得分和在本笔记本数据上重新计算的不一致：请用 payment_plan 计算，不要手工填写。",
-                    "The annual purchase, financing costs or scores differ from a fresh computation on this "
-                    "notebook's data: compute them with payment_plan, do not type them in.")
-    if len(ref["terms"]) < 2:
-        return Verdict(False, 0.5, "至少比较 2 种结款方式。", "Compare at least 2 payment terms.")
-    if str(answer["choice"]) != ref["best"]:
-        return Verdict(False, 0.5, "你推荐的结款方式不是按你的风险权重综合得分最低的那一种：调整推荐或权重，让两者一致。",
-                       "The term you recommend is not the one with the lowest score under your risk weight: "
-                       "change the recommendation or the weight so they agree.")
-    if len(str(answer["reason"]).strip()) < 4:
-        return Verdict(False, 0.75, "请写出推荐理由。", "Give a reason for your recommendation.")
+        given = [term_key(str(a)) for a in answer if a not in (None, "")]
+    except ValueError:
+        return fail("有一项不是讲义里的结款方式。", "One item is not a payment term of the seed.")
+    if len(given) != len(TERMS) or set(given) != set(TERMS):
+        return fail(f"要把 {len(TERMS)} 种结款方式各排一次（你排了 {len(set(given))} 种）。",
+                    f"Place each of the {len(TERMS)} terms once (you placed {len(set(given))}).")
+    table = compare_terms(1.0).table
+    days = {term_key(str(t)): float(d) for t, d in table[ORDER_BY].items()}
+    for pos, (a, b) in enumerate(zip(given, given[1:]), start=1):
+        if days[a] > days[b]:
+            return fail(f"{a} 排在 {b} 前面不对：{a} 平均 {days[a]:g} 天才收到货款，{b} 只要 {days[b]:g} 天。",
+                        f"{a} before {b} is wrong: {a} pays us after {days[a]:g} days on average, {b} after "
+                        f"{days[b]:g}.")
     return passed()

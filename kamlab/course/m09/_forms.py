@@ -15,71 +15,73 @@ import ipywidgets as w
 import pandas as pd
 
 from ..._i18n import localized
-from ...chains import SCOPES, SIZES, TERMS, classify, compare_terms, research_sheet, term_name
+from ...chains import MODES, SCOPES, SIZES, TERMS, research_sheet, term_name
 from ...negotiation import ConcessionMatrix
-from ...widgets import AnswerForm, TableEditor, dropdown, literal, multi_select, slider, text_answer
+from ...widgets import AnswerForm, TableEditor, choice, literal, match_quiz, multi_select, slider, text_answer
 from ..m05 import account_label
-from ._case import CHAIN_NEEDS, MSGS, OUR_NEEDS
-from ._model import _DERIVED, annual_purchase
+from ._case import CHAIN_NEEDS, MSGS, NEED_GROUPS, NEED_QUIZ, OUR_NEEDS, _row
+from ._model import _DERIVED, terms_for
 
 def _num(x: Any) -> str:
     x = float(x)
     return str(int(x)) if x.is_integer() else f"{x:g}"
 
 
-def classify_form(chains: pd.DataFrame) -> Any:
-    """Exercise 1: two sliders for the size cuts (万元); the class chart live; the q1 line.
+def class_form(chains: pd.DataFrame, account: str) -> Any:
+    """Exercise 1: the key account's row (live text) and one drop-down per class; the q1 line.
 
     Examples
     --------
-    >>> import contextlib, io, kamlab as kl
-    >>> with contextlib.redirect_stdout(io.StringIO()):
-    ...     form = classify_form(kl.datasets.load("chains"))
-    ...     form.controls["hi"].value = 150000
+    >>> import kamlab as kl
+    >>> form = class_form(kl.datasets.load("chains"), "C18")
     >>> form.line
-    'q1 = kl.chains.classify(chains, cuts=(10000, 150000))'
+    'q1 = {"chain": "C18", "scope": None, "size": None, "mode": None}'
+    >>> form.controls["size"].value = "大型"; form.line
+    'q1 = {"chain": "C18", "scope": None, "size": "大型", "mode": None}'
     """
-    controls = {"lo": slider(10000, 0, 50000, 1000, label=MSGS("lo")),
-                "hi": slider(100000, 20000, 400000, 5000, label=MSGS("hi"))}
+    row = _row(chains, account)
+    controls = {kind: choice([(localized(zh, en), zh) for zh, en in table.values()], label=MSGS(kind))
+                for kind, table in (("scope", SCOPES), ("size", SIZES), ("mode", MODES))}
 
     def draw(v: dict[str, Any]) -> None:
-        res = classify(chains, cuts=(v["lo"], v["hi"]))
-        print(res.counts().to_string())
-        res.plot()
+        print(MSGS("class_row", id=account, name=row.get("chain_name", ""), type=row["chain_type"],
+                   own=row["ownership"], stores=int(row["store_count"]), cities=int(row["cities_covered"]),
+                   sales=float(row["annual_sales"])))
+        chosen = [v[k] for k in ("scope", "size", "mode") if v[k]]
+        print(MSGS("chosen", text=" / ".join(chosen)) if chosen else MSGS("not_chosen"))
 
-    return AnswerForm(controls, line=lambda v: f"q1 = kl.chains.classify(chains, cuts=({_num(v['lo'])}, "
-                                               f"{_num(v['hi'])}))", draw=draw)
+    return AnswerForm(controls, line=lambda v: "q1 = " + literal({"chain": account, **{k: v[k] for k in controls}}),
+                      draw=draw)
 
 
-def count_form(classes: Any) -> Any:
-    """Exercise 2: pick a scope and a size; the count live; the q2 line.
+def needs_form() -> Any:
+    """Exercise 2: one drop-down per need of the seed (产品、服务、销售需求); the q2 line.
 
     Examples
     --------
-    >>> import contextlib, io, kamlab as kl
-    >>> from kamlab.course.m09 import classes_of
-    >>> with contextlib.redirect_stdout(io.StringIO()):
-    ...     form = count_form(classes_of(..., kl.datasets.load("chains")))
-    ...     form.controls["scope"].value = "全国性"
-    >>> form.line
-    'q2 = classes.count(scope="全国性")'
+    >>> form = needs_form()
+    >>> form.controls["高毛利"].value = "产品需求"
+    >>> form.line.startswith('q2 = {"店员和店长培训": None, "高毛利": "产品需求"')
+    True
     """
-    any_ = MSGS("any")
-    controls = {"scope": dropdown([any_] + [zh for zh, _ in SCOPES.values()], label=MSGS("scope")),
-                "size": dropdown([any_] + [zh for zh, _ in SIZES.values()], label=MSGS("size"))}
-
-    def args(v: dict[str, Any]) -> dict[str, str]:
-        return {k: v[k] for k in ("scope", "size") if v[k] != any_}
-
-    def draw(v: dict[str, Any]) -> None:
-        print(classes.counts().to_string())
-        print(MSGS("count", n=classes.count(**args(v))))
-
-    return AnswerForm(controls, line=lambda v: "q2 = classes.count(" + ", ".join(
-        f"{k}={literal(x)}" for k, x in args(v).items()) + ")", draw=draw)
+    return match_quiz(list(NEED_QUIZ), [(localized(zh, en), key) for key, (zh, en) in NEED_GROUPS.items()],
+                      key="q2", title=MSGS("group_title"), blank=(MSGS("pick"), ""))
 
 
 _COMP_COLUMNS = ("product", "sales", "price", "discount_rate", "relationship")
+
+
+def _missing(v: Mapping[str, Any]) -> list[str]:
+    """What the trainee has not filled in yet (the sheet cannot be checked before)."""
+    top = [r["daily_sales"] for r in v["top10"] if r.get("daily_sales") not in (None, "")]
+    out = [MSGS("top10_n", n=len(top))] if len(top) < 10 else []
+    if not str(v["layout"]).strip():
+        out.append(MSGS("layout_missing"))
+    if not any(any(r.get(c) not in (None, "") for c in _COMP_COLUMNS) for r in v["competitors"]):
+        out.append(MSGS("comps_missing"))
+    if not (v["our_price"] and v["srp"]):
+        out.append(MSGS("prices_missing"))
+    return out
 
 
 def sheet_line(v: Mapping[str, Any], name: str = "q3") -> str:
@@ -88,12 +90,17 @@ def sheet_line(v: Mapping[str, Any], name: str = "q3") -> str:
     Examples
     --------
     >>> sheet_line({"direct_share": 0.3, "top10": [{"daily_sales": 20000}, {"daily_sales": None}],
-    ...             "layout": "社区店", "competitors": [], "our_price": 29.8, "srp": 32})[:80]
+    ...             "layout": "社区店", "competitors": [], "our_price": 29.8, "srp": 32})
+    'q3 = None'
+    >>> sheet_line({"direct_share": 0.3, "top10": [{"daily_sales": 20000}] * 10, "layout": "社区店",
+    ...             "competitors": [{"product": "竞品A"}], "our_price": 29.8, "srp": 32})[:80]
     'q3 = kl.course.m09.sheet_from_data(chains, account, classes, direct_share=0.3, t'
     """
     top = [r["daily_sales"] for r in v["top10"] if r.get("daily_sales") not in (None, "")]
     comps = [{c: r.get(c) for c in _COMP_COLUMNS} for r in v["competitors"]
              if any(r.get(c) not in (None, "") for c in _COMP_COLUMNS)]
+    if _missing(v):
+        return f"{name} = None"
     return (f"{name} = kl.course.m09.sheet_from_data(chains, account, classes, direct_share={_num(v['direct_share'])}, "
             f"top10_daily_sales={literal(top)}, layout={literal(' '.join(str(v['layout']).split()))}, "
             f"competitors={literal(comps)}, our_price={_num(v['our_price'] or 0)}, "
@@ -108,10 +115,9 @@ def sheet_form(chains: pd.DataFrame, account: str, classes: Any) -> Any:
     >>> import contextlib, io, kamlab as kl
     >>> from kamlab.course.m09 import classes_of
     >>> chains = kl.datasets.load("chains")
-    >>> with contextlib.redirect_stdout(io.StringIO()):
-    ...     form = sheet_form(chains, "C18", classes_of(..., chains))
-    >>> form.line.startswith("q3 = kl.course.m09.sheet_from_data(chains, account, classes, direct_share=")
-    True
+    >>> form = sheet_form(chains, "C18", classes_of(..., chains))
+    >>> form.line, form.text[:10]
+    ('q3 = None', '调研表还没填完：前 ')
     """
     top = TableEditor([{"daily_sales": None} for _ in range(10)], ["daily_sales"],
                       labels={"daily_sales": MSGS("daily_sales")})
@@ -125,6 +131,10 @@ def sheet_form(chains: pd.DataFrame, account: str, classes: Any) -> Any:
                 "srp": w.FloatText(value=0.0, description=MSGS("srp"), style={"description_width": "150px"})}
 
     def draw(v: dict[str, Any]) -> None:
+        missing = _missing(v)
+        if missing:
+            print(MSGS("sheet_missing", what=MSGS("sep").join(missing)))
+            return
         ns = {"kl": __import__("kamlab"), "chains": chains, "account": account, "classes": classes}
         exec(sheet_line(v, "_res"), ns)  # noqa: S102 - the line the form itself wrote
         res = research_sheet({k: x for k, x in ns["_res"]["sheet"].items() if k not in _DERIVED})
@@ -189,42 +199,29 @@ def prep_form(clauses: pd.DataFrame) -> Any:
     return AnswerForm(controls, line=prep_line, draw=draw)
 
 
-def terms_line(v: Mapping[str, Any], name: str = "q5") -> str:
-    """The q5 line for the form values.
+def order_form(chains: pd.DataFrame, account: str) -> Any:
+    """Exercise 5: four drop-downs, positions 1–4, the seed's terms; the financing-cost chart live.
 
     Examples
     --------
-    >>> terms_line({"terms": ("月结", "押批"), "risk_weight": 0.6, "choice": "月结", "reason": "风险低"})
-    'q5 = kl.course.m09.payment_plan(chains, account, terms=["月结", "押批"], risk_weight=0.6, choice="月结", reason="风险低")'
+    >>> import kamlab as kl
+    >>> form = order_form(kl.datasets.load("chains"), "C18")
+    >>> form.line
+    'q5 = [None, None, None, None]'
+    >>> form.controls["1"].value = "预付款"; form.line
+    'q5 = ["预付款", None, None, None]'
     """
-    return (f"{name} = kl.course.m09.payment_plan(chains, account, terms={literal(list(v['terms']))}, "
-            f"risk_weight={_num(v['risk_weight'])}, choice={literal(v['choice'])}, "
-            f"reason={literal(' '.join(str(v['reason']).split()))})")
-
-
-def terms_form(chains: pd.DataFrame, account: str) -> Any:
-    """Exercise 5: the terms on the table, the risk weight, the recommendation; the comparison chart live.
-
-    Examples
-    --------
-    >>> import contextlib, io, kamlab as kl
-    >>> with contextlib.redirect_stdout(io.StringIO()):
-    ...     form = terms_form(kl.datasets.load("chains"), "C18")
-    >>> form.line.startswith('q5 = kl.course.m09.payment_plan(chains, account, terms=["货到付款", "实销实结", "月结", "押批"]')
-    True
-    """
-    names = [term_name(t) for t in TERMS]   # the line writes the names of the current language
-    controls = {"terms": multi_select(names, names[1:], label=MSGS("terms"), rows=len(names)),
-                "risk_weight": slider(0.5, 0.0, 1.0, 0.05, label=MSGS("risk_weight")),
-                "choice": dropdown(names, term_name("月结"), label=MSGS("choice")),
-                "reason": w.Textarea(value="", placeholder=MSGS("reason"), layout={"width": "95%", "height": "50px"})}
+    options = [(term_name(t), t) for t in ("实销实结", "预付款", "月结（押批）", "货到付款")]   # mixed up
+    controls = {str(i): choice(options, label=MSGS("position", n=i)) for i in range(1, len(TERMS) + 1)}
+    comparison = terms_for(chains, account)
 
     def draw(v: dict[str, Any]) -> None:
-        res = compare_terms(annual_purchase(chains, account), list(v["terms"]), risk_weight=float(v["risk_weight"]))
-        print(MSGS("best", term=term_name(res.best)))
-        res.plot()
+        chosen = [term_name(v[k]) for k in controls if v[k]]
+        print(MSGS("chosen", text=" → ".join(chosen)) if chosen else MSGS("not_chosen"))
+        comparison.plot()
 
-    return AnswerForm(controls, line=terms_line, draw=draw, title=account_label(account, chains))
+    return AnswerForm(controls, line=lambda v: "q5 = " + literal([v[k] for k in controls]), draw=draw,
+                      title=MSGS("order_title"))
 
 
 def text_form(key: str = "q6") -> Any:

@@ -18,9 +18,10 @@ import numpy as np
 import pandas as pd
 
 from ..._errors import BadValueError
-from ...chains import classify, compare_terms, research_sheet, term_key
+from ...chains import classify, compare_terms, research_sheet
 from ...negotiation import ConcessionMatrix
-from ._case import DIRECT_SHARE, MIN_ITEMS, MSGS, PURCHASE_SHARE, _row
+from ..._i18n import localized
+from ._case import CHECKLIST, DIRECT_SHARE, MIN_ITEMS, MSGS, NEED_GROUPS, NEEDS_BY_GROUP, PURCHASE_SHARE, _row
 
 #: Sheet fields the research-sheet tool derives itself (dropped before a sheet is validated again).
 _DERIVED = ("franchise_stores", "avg_store_daily_sales")
@@ -208,35 +209,42 @@ def annual_purchase(chains: pd.DataFrame, account: str, share: float = PURCHASE_
     return round(float(_row(chains, account)["annual_sales"]) * 10000.0 * share, 2)
 
 
-def payment_plan(chains: pd.DataFrame, account: str, *, terms: Sequence[str], risk_weight: float,
-                 choice: str, reason: str, share: float = PURCHASE_SHARE,
-                 annual_rate: float = 0.06) -> dict[str, Any]:
-    """Payment terms compared for *account*'s expected annual purchase, and the term recommended.
+def needs_table() -> pd.DataFrame:
+    """The seed's chain needs by group (产品需求、服务需求、销售需求), in the current language's headings.
 
-    Returns
-    -------
-    dict
-        ``chain_id``, ``share``, ``amount``, ``terms``, ``annual_rate``,
-        ``risk_weight``, ``table`` (``kl.chains.compare_terms(...).table``),
-        ``best``, ``choice``, ``reason``.
+    Examples
+    --------
+    >>> needs_table().shape
+    (16, 2)
+    """
+    rows = [(localized(*NEED_GROUPS[group]), need) for group, needs in NEEDS_BY_GROUP.items() for need in needs]
+    return pd.DataFrame(rows, columns=[localized("需求类别", "group"), localized("需求", "need")])
+
+
+def development_checklist() -> pd.DataFrame:
+    """The seed's 铺货准备 and 铺货谈判 steps as a checklist (current language).
+
+    Examples
+    --------
+    >>> development_checklist().shape
+    (11, 2)
+    """
+    return pd.DataFrame([(localized(*phase), localized(*item)) for phase, item in CHECKLIST],
+                        columns=[localized("阶段", "phase"), localized("要做的事", "to do")])
+
+
+def terms_for(chains: pd.DataFrame, account: str, share: float = PURCHASE_SHARE,
+              annual_rate: float = 0.06) -> Any:
+    """The seed's four payment terms compared for *account*'s expected annual purchase.
+
+    Financing cost = annual purchase × *annual_rate* × days of receivables ÷ 365
+    (:func:`kamlab.chains.compare_terms`, which documents the days assumed).
 
     Examples
     --------
     >>> import kamlab as kl
-    >>> p = payment_plan(kl.datasets.load("chains"), "C18", terms=["货到付款", "月结", "押批"], risk_weight=0.6,
-    ...                  choice="月结", reason="月结风险低于押批")
-    >>> p["amount"], p["best"], p["table"]["financing_cost"].round(0).tolist()
-    (1409971.0, '货到付款', [1622.0, 10430.0, 6953.0])
+    >>> t = terms_for(kl.datasets.load("chains"), "C18").table
+    >>> t.index.tolist(), t["financing_cost"].round(0).tolist()
+    (['预付款', '货到付款', '实销实结', '月结（押批）'], [0.0, 1622.0, 17383.0, 10430.0])
     """
-    amount = annual_purchase(chains, account, share)
-    res = compare_terms(amount, list(terms), annual_rate=annual_rate, risk_weight=risk_weight)
-    choice = str(choice).strip()
-    try:  # the term in either language (the English form writes English names): its Chinese key
-        choice = term_key(choice)
-    except ValueError:
-        pass
-    return {"chain_id": str(account), "share": float(share), "amount": amount,
-            "terms": [term_key(str(t)) for t in res.table.index],
-            "annual_rate": res.annual_rate, "risk_weight": res.risk_weight,
-            "table": res.table.drop(columns="label"), "best": res.best, "choice": choice,
-            "reason": " ".join(str(reason).split())}
+    return compare_terms(annual_purchase(chains, account, share), annual_rate=annual_rate)

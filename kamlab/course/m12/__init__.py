@@ -16,7 +16,7 @@ Examples
 --------
 >>> from kamlab.course import m12
 >>> m12.BANK.keys()
-['q1', 'q2', 'q3', 'q4', 'q5', 'q6']
+['q1', 'q2', 'q3', 'q4', 'q5', 'q6', 'q7', 'q8']
 >>> m12.RETAILER, m12.REVIEW_MONTHS
 ('ABC零售', 3)
 """
@@ -25,14 +25,17 @@ from __future__ import annotations
 
 from ... import review as _review  # noqa: F401 - makes kl.review available once the workbook opens
 from ._bank import BANK
-from ._case import CRITERIA, DATASET, HORIZON, MODULE, QUIZ, RETAILER, REVIEW_MONTHS, WINDOW
-from ._forms import forecast_form, lagging_form, purposes_form, scorecard_form, timeseries_form
+from ._case import DATASET, DRIVERS, HORIZON, MODULE, QUIZ, RETAILER, REVIEW_MONTHS, WINDOW
+from ._forms import (driver_form, forecast_form, growth_form, lagging_form, purposes_form, report_form,
+                     scorecard_form, tidy_form)
 from ._messages import MSGS
-from ._model import (abc, diagnosis_table, lagging_or_default, purposes_table, quiz_table,
-                     scorecard_or_default)
+from ._model import (abc, diagnosis_table, growth_table, lagging_or_default, purposes_table, quiz_table,
+                     raw_export, scorecard_or_default, stats_table, audit_table, driver_table)
 
 __all__ = [
     "MODULE", "DATASET", "RETAILER", "REVIEW_MONTHS", "HORIZON", "WINDOW", "BANK", "QUIZ",
-    "abc", "purposes_table", "quiz_table", "scorecard_or_default", "lagging_or_default", "diagnosis_table",
-    "purposes_form", "scorecard_form", "lagging_form", "timeseries_form", "forecast_form",
+    "DRIVERS", "abc", "purposes_table", "quiz_table", "scorecard_or_default", "lagging_or_default",
+    "diagnosis_table", "raw_export", "audit_table", "driver_table", "growth_table", "stats_table",
+    "purposes_form", "tidy_form", "scorecard_form", "lagging_form", "growth_form", "forecast_form", "driver_form",
+    "report_form",
 ]

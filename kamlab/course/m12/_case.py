@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["MODULE", "DATASET", "RETAILER", "REVIEW_MONTHS", "HORIZON", "WINDOW", "QUIZ", "CRITERIA"]
+__all__ = ["MODULE", "DATASET", "RETAILER", "REVIEW_MONTHS", "HORIZON", "WINDOW", "QUIZ", "DRIVERS"]
 
 #: Module id.
 MODULE = "m12"
@@ -31,13 +31,15 @@ QUIZ: dict[str, tuple[str, str, str]] = {
           "How well did ABC Retail meet last year's target, and how does it compare with its peers?", "evaluate"),
 }
 
-#: Exercise 3: what "most behind target" can be read from (scorecard column, idxmin/idxmax).
-CRITERIA: dict[str, tuple[str, str, str]] = {
-    "achievement": ("达成率最低", "Lowest achievement", "idxmin"),
-    "gap": ("离目标差额最大", "Largest shortfall against target", "idxmin"),
-    "growth": ("同比增长最低", "Lowest growth on last year", "idxmin"),
-    "actual": ("销售额最低", "Lowest sales", "idxmin"),
-    "share": ("占比最小", "Smallest share", "idxmin"),
+#: Exercise 7: where a lagging category's fall comes from (the choices; "stores"/"per_store" are the
+#: drivers of :func:`kamlab.review.drivers`, "target"/"season" the seed's typical wrong reads).
+DRIVERS: dict[str, tuple[str, str]] = {
+    "stores": ("门店覆盖：有售门店数下降（断货、下架、铺货不足）",
+               "Store coverage: fewer selling stores (out of stock, delisted, not distributed)"),
+    "per_store": ("单店销售：每家有售门店卖得少了（陈列、店员推荐、价格、竞品）",
+                  "Sales per store: each selling store sells less (display, clerk advice, price, competitors)"),
+    "target": ("目标定得太高：生意本身没问题", "The target was set too high: the business itself is fine"),
+    "season": ("季节：进入淡季，过了就好", "The season: a low season that will pass"),
 }
 #: Column labels of :func:`~kamlab.course.m12.diagnosis_table`.
 _DIAG_COLUMNS = {"sales": ("销售额", "Sales"), "target": ("目标", "Target"), "achievement": ("达成率", "Achievement"),

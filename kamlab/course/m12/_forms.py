@@ -1,22 +1,27 @@
-"""m12's widget forms: each exercise's decisions as controls, the answer line they write, a live chart."""
+"""m12's widget forms: each exercise's decision as controls that start neutral, a live chart and text, the line.
+
+Everything a form says is printed by its ``draw`` (rerun on every change); a form that nobody touched writes
+a line that decides nothing (``None`` or an empty list).
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
 from ..._i18n import localized
-from ...review import FORECAST_METHODS, PURPOSES, forecast, scorecard, timeseries
-from ...widgets import AnswerForm, dropdown, match_quiz, slider
-from ._case import CRITERIA, HORIZON, QUIZ
-from ._charts import _plot_criterion
+from ...review import FORECAST_METHODS, PURPOSES, drivers, forecast, scorecard
+from ...widgets import AnswerForm, choice, literal, match_quiz, multi_select, slider, text_answer
+from ._case import DRIVERS, HORIZON, QUIZ, REVIEW_MONTHS
+from ._charts import _plot_pick
 from ._messages import MSGS
-from ._model import _frame
+from ._model import _frame, growth_table
 
-__all__ = ["purposes_form", "scorecard_form", "lagging_form", "timeseries_form", "forecast_form"]
+__all__ = ["purposes_form", "tidy_form", "scorecard_form", "lagging_form", "growth_form", "forecast_form",
+           "driver_form", "report_form"]
 
 
 def purposes_form() -> Any:
-    """Exercise 1: one drop-down per review question A–E.
+    """Exercise 1: one drop-down per review question A–E (each starts on "（请选择）").
 
     Examples
     --------
@@ -30,118 +35,164 @@ def purposes_form() -> Any:
                       title=MSGS("quiz_title"), blank=(MSGS("pick"), ""))
 
 
-def _periods(n_months: int) -> list[tuple[str, int]]:
-    return [(MSGS("period_n", n=m), m) for m in (1, 3, 6, 12, 24) if m <= n_months]
+def tidy_form(raw: Any) -> Any:
+    """Exercise 2: tick the rows of the raw export to fix before the analysis; the count is live.
+
+    Examples
+    --------
+    >>> import kamlab as kl
+    >>> from kamlab.course import m12
+    >>> form = tidy_form(m12.raw_export(m12.abc(kl.datasets.load("retail_sales"))))
+    >>> form.line, form.text
+    ('q2 = []', '还没有勾选任何一行。')
+    >>> form.controls["rows"].tick(["#06"]); form.line, form.text
+    ('q2 = ["#06"]', '已勾选 1 行：#06')
+    """
+    options = [(f"{r.row}  {r.month}  {r.category}", str(r.row)) for r in raw.itertuples(index=False)]
+    rows = multi_select(options, label=MSGS("rows"))
+
+    def draw(v: dict[str, Any]) -> None:
+        ticked = list(v["rows"])
+        print(MSGS("ticked", n=len(ticked), rows="、".join(ticked)) if ticked else MSGS("ticked_none"))
+
+    return AnswerForm({"rows": rows}, line=lambda v: f"q2 = {literal(list(v['rows']))}", draw=draw)
 
 
 def scorecard_form(abc_rows: Any) -> Any:
-    """Exercise 2: choose the grouping and the review period; the chart is the scorecard.
+    """Exercise 3: choose the grouping and the review period; the chart is the scorecard.
 
     Examples
     --------
     >>> import contextlib, io, kamlab as kl
+    >>> form = scorecard_form(kl.course.m12.abc(kl.datasets.load("retail_sales")))
+    >>> form.line
+    'q3 = None'
     >>> with contextlib.redirect_stdout(io.StringIO()):
-    ...     form = scorecard_form(kl.course.m12.abc(kl.datasets.load("retail_sales")))
     ...     form.controls["by"].value = "category"; form.controls["period"].value = 3
     >>> form.line
-    'q2 = kl.review.scorecard(abc, by="category", period=3)'
+    'q3 = kl.review.scorecard(abc, by="category", period=3)'
     """
-    periods = _periods(abc_rows["month"].nunique())
-    by = dropdown([(MSGS("by_month"), "month"), (MSGS("by_category"), "category")], "month", label=MSGS("by"))
-    period = dropdown(periods, periods[0][1], label=MSGS("period"))
+    n = abc_rows["month"].nunique()
+    by = choice([(MSGS("by_month"), "month"), (MSGS("by_category"), "category")], label=MSGS("by"))
+    period = choice([(MSGS("period_n", n=m), m) for m in (1, 3, 6, 12, 24) if m <= n], label=MSGS("period"))
 
     def draw(v: dict[str, Any]) -> Any:
+        if v["by"] is None or v["period"] is None:
+            print(MSGS("not_chosen"))
+            return None
         return scorecard(abc_rows, by=v["by"], period=v["period"]).plot()
 
     def line(v: dict[str, Any]) -> str:
-        return f'q2 = kl.review.scorecard(abc, by="{v["by"]}", period={v["period"]})'
+        if v["by"] is None or v["period"] is None:
+            return "q3 = None"
+        return f'q3 = kl.review.scorecard(abc, by="{v["by"]}", period={v["period"]})'
 
     return AnswerForm({"by": by, "period": period}, line=line, draw=draw)
 
 
+def _category_form(key: str, values: Any, title: str, other: Any = None) -> AnswerForm:
+    pick = choice([str(i) for i in values.index], label=MSGS("category"))
+
+    def draw(v: dict[str, Any]) -> Any:
+        print(MSGS("pick_line", cat=v["cat"]) if v["cat"] else MSGS("not_chosen"))
+        return _plot_pick(values, v["cat"], title, other=other)
+
+    return AnswerForm({"cat": pick}, line=lambda v: f"{key} = {literal(v['cat'])}", draw=draw)
+
+
 def lagging_form(sc: Any) -> Any:
-    """Exercise 3: which scorecard column shows "most behind target"; the chart marks the pick.
+    """Exercise 4: pick the category most behind target; the achievement chart marks the pick.
 
     Examples
     --------
-    >>> import contextlib, io, kamlab as kl
+    >>> import kamlab as kl
     >>> sc = kl.course.m12.scorecard_or_default(..., kl.course.m12.abc(kl.datasets.load("retail_sales")))
-    >>> with contextlib.redirect_stdout(io.StringIO()):
-    ...     form = lagging_form(sc)
-    ...     form.controls["criterion"].value = "achievement"
+    >>> form = lagging_form(sc)
     >>> form.line
-    'q3 = sc.table["achievement"].idxmin()'
+    'q4 = None'
+    >>> form.controls["cat"].value = "慢病用药"; form.line, form.text
+    ('q4 = "慢病用药"', '你选的品类：慢病用药（图中红色）')
     """
     table = _frame(sc)
-    options = [(localized(zh, en), key) for key, (zh, en, _) in CRITERIA.items()]
-    criterion = dropdown(options, "actual", label=MSGS("criterion"))
-
-    def pick(key: str) -> str:
-        col = table[key].astype(float)
-        return str(col.idxmin() if CRITERIA[key][2] == "idxmin" else col.idxmax())
-
-    def draw(v: dict[str, Any]) -> Any:
-        key = v["criterion"]
-        chosen = pick(key)
-        return _plot_criterion(table, key, chosen)
-
-    def line(v: dict[str, Any]) -> str:
-        key = v["criterion"]
-        return f'q3 = sc.table["{key}"].{CRITERIA[key][2]}()'
-
-    return AnswerForm({"criterion": criterion}, line=line, draw=draw)
+    return _category_form("q4", table["achievement"].astype(float), localized("达成率（实际 ÷ 目标）",
+                                                                              "Achievement (actual ÷ target)"))
 
 
-def timeseries_form(abc_rows: Any) -> Any:
-    """Exercise 4: the measure and the moving-average window; the chart shows the series.
+def growth_form(abc_rows: Any) -> Any:
+    """Exercise 5: pick the category growing fastest; blue YoY and grey vs-previous-quarter bars.
 
     Examples
     --------
-    >>> import contextlib, io, kamlab as kl
-    >>> with contextlib.redirect_stdout(io.StringIO()):
-    ...     form = timeseries_form(kl.course.m12.abc(kl.datasets.load("retail_sales")))
-    ...     form.controls["window"].value = 3
-    >>> form.line
-    'q4 = kl.review.timeseries(abc, value="sales", window=3)'
+    >>> import kamlab as kl
+    >>> form = growth_form(kl.course.m12.abc(kl.datasets.load("retail_sales")))
+    >>> form.controls["cat"].value = "感冒止咳"; form.line
+    'q5 = "感冒止咳"'
     """
-    value = dropdown([(MSGS("sales"), "sales"), (MSGS("units"), "units")], "sales", label=MSGS("value"))
-    window = slider(6, 1, 12, 1, label=MSGS("window"))
-    show = dropdown([(localized("实际与移动平均", "Actual and moving average"), "value"),
-                     (localized("同比", "Year-on-year"), "yoy"), (localized("环比", "Month-on-month"), "mom"),
-                     (localized("季节指数", "Seasonal index"), "seasonal_index")], "value", label=MSGS("show"))
-
-    def draw(v: dict[str, Any]) -> Any:
-        return timeseries(abc_rows, value=v["value"], window=v["window"]).plot(metric=v["show"])
-
-    def line(v: dict[str, Any]) -> str:
-        return f'q4 = kl.review.timeseries(abc, value="{v["value"]}", window={v["window"]})'
-
-    return AnswerForm({"value": value, "window": window, "show": show}, line=line, draw=draw)
+    t = growth_table(abc_rows)
+    return _category_form("q5", t["yoy"].astype(float), MSGS("yoy_vs_mom"), other=t["change_rate"].astype(float))
 
 
 def forecast_form(abc_rows: Any) -> Any:
-    """Exercise 5: choose the forecast method (and its window); the chart shows the forecast.
+    """Exercise 6: choose the forecast method and how many recent months it uses; the chart shows it.
 
     Examples
     --------
     >>> import contextlib, io, kamlab as kl
-    >>> with contextlib.redirect_stdout(io.StringIO()):
-    ...     form = forecast_form(kl.course.m12.abc(kl.datasets.load("retail_sales")))
-    ...     form.controls["method"].value = "seasonal_growth"
+    >>> form = forecast_form(kl.course.m12.abc(kl.datasets.load("retail_sales")))
     >>> form.line
-    'q5 = kl.review.forecast(abc, horizon=3, method="seasonal_growth", window=3)'
+    'q6 = None'
+    >>> with contextlib.redirect_stdout(io.StringIO()):
+    ...     form.controls["method"].value = "seasonal_growth"; form.controls["window"].value = 3
+    >>> form.line
+    'q6 = kl.review.forecast(abc, horizon=3, method="seasonal_growth", window=3)'
     """
-    method = dropdown([(localized(*desc).split("：")[0].split(":")[0], m) for m, desc in FORECAST_METHODS.items()],
-                      "moving_average", label=MSGS("method"))
-    window = slider(3, 1, 12, 1, label=MSGS("window"))
-    horizon = slider(HORIZON, 1, 12, 1, label=MSGS("horizon"))
+    method = choice([(localized(*desc).split("：")[0].split(":")[0], m) for m, desc in FORECAST_METHODS.items()],
+                    label=MSGS("method"))
+    window = slider(1, 1, 12, 1, label=MSGS("window"))
 
     def draw(v: dict[str, Any]) -> Any:
-        return forecast(abc_rows, horizon=v["horizon"], method=v["method"], window=v["window"]).plot()
+        if v["method"] is None:
+            print(MSGS("not_chosen"))
+            return None
+        print(localized(*FORECAST_METHODS[v["method"]]).replace("window", str(v["window"])))
+        return forecast(abc_rows, horizon=HORIZON, method=v["method"], window=v["window"]).plot()
 
     def line(v: dict[str, Any]) -> str:
-        return (f'q5 = kl.review.forecast(abc, horizon={v["horizon"]}, method="{v["method"]}", '
-                f'window={v["window"]})')
+        if v["method"] is None:
+            return "q6 = None"
+        return f'q6 = kl.review.forecast(abc, horizon={HORIZON}, method="{v["method"]}", window={v["window"]})'
 
-    return AnswerForm({"method": method, "window": window, "horizon": horizon}, line=line, draw=draw)
+    return AnswerForm({"method": method, "window": window}, line=line, draw=draw)
 
+
+def driver_form(abc_rows: Any) -> Any:
+    """Exercise 7: where the lagging category's fall comes from; the chart splits sales YoY per category.
+
+    Examples
+    --------
+    >>> import kamlab as kl
+    >>> form = driver_form(kl.course.m12.abc(kl.datasets.load("retail_sales")))
+    >>> form.controls["driver"].value = "season"; form.line
+    'q7 = "season"'
+    """
+    pick = choice([(localized(*text), key) for key, text in DRIVERS.items()], label=MSGS("driver"))
+    split = drivers(abc_rows, by="category", period=REVIEW_MONTHS)
+
+    def draw(v: dict[str, Any]) -> Any:
+        print(localized(*DRIVERS[v["driver"]]) if v["driver"] else MSGS("not_chosen"))
+        return split.plot()
+
+    return AnswerForm({"driver": pick}, line=lambda v: f"q7 = {literal(v['driver'])}", draw=draw)
+
+
+def report_form() -> Any:
+    """Exercise 8: the WCC-DAR report as free text (no quotes to type).
+
+    Examples
+    --------
+    >>> form = report_form()
+    >>> form.controls["text"].value = "W：肠胃消化 达成率 74%"
+    >>> form.line
+    "q8 = 'W：肠胃消化 达成率 74%'"
+    """
+    return text_answer("q8", placeholder=MSGS("report_ph"), title=MSGS("report"), height="140px")

@@ -16,11 +16,13 @@ import numpy as np
 import pandas as pd
 
 from ..._i18n import localized
-from ...review import PURPOSES, scorecard
+from ..._labels import localize_columns
+from ...review import PROBLEMS, PURPOSES, audit, compare, drivers, messy_export, scorecard
 from ._case import _DIAG_COLUMNS, QUIZ, RETAILER, REVIEW_MONTHS
 from ._messages import MSGS
 
-__all__ = ["abc", "purposes_table", "quiz_table", "scorecard_or_default", "lagging_or_default", "diagnosis_table"]
+__all__ = ["abc", "purposes_table", "quiz_table", "scorecard_or_default", "lagging_or_default", "diagnosis_table",
+           "raw_export", "audit_table", "growth_table", "stats_table", "driver_table"]
 
 
 def abc(sales: Any) -> Any:
@@ -59,6 +61,96 @@ def quiz_table() -> Any:
     """
     return pd.DataFrame({MSGS("question"): [localized(zh, en) for zh, en, _ in QUIZ.values()]},
                         index=list(QUIZ))
+
+
+def raw_export(abc_rows: Any) -> Any:
+    """Exercise 2's raw export of ABC's latest two months, as the retailer sends it (four rows not valid).
+
+    Examples
+    --------
+    >>> import kamlab as kl
+    >>> raw_export(abc(kl.datasets.load("retail_sales"))).shape
+    (12, 7)
+    """
+    return messy_export(abc_rows, months=2)
+
+
+def audit_table(raw: Any) -> Any:
+    """The raw export checked row by row: price (元/盒) and the problem of each row, in the current language.
+
+    Examples
+    --------
+    >>> import kamlab as kl
+    >>> t = audit_table(raw_export(abc(kl.datasets.load("retail_sales"))))
+    >>> t.columns.tolist()[-2:], int((t.iloc[:, -1] != "").sum())
+    (['单价（元/盒）', '问题'], 4)
+    """
+    t = audit(raw).table[["row", "month", "category", "sales", "units", "box_price", "problem"]].copy()
+    t["problem"] = [localized(*PROBLEMS[p]) if p else "" for p in t["problem"]]
+    return localize_columns(t)
+
+
+def driver_table(abc_rows: Any) -> Any:
+    """Exercise 7's evidence: each category's sales YoY split into selling stores YoY × sales per store YoY.
+
+    The driver is left for the trainee to read (the tool's ``main`` column is not shown).
+
+    Examples
+    --------
+    >>> import kamlab as kl
+    >>> driver_table(abc(kl.datasets.load("retail_sales"))).columns.tolist()
+    ['销售额', '去年同期销售额', '销售额同比', '有售门店数同比', '单店销售额同比']
+    """
+    t = _drivers(abc_rows)[["sales", "sales_ly", "sales_growth", "stores_growth", "per_store_growth"]]
+    return localize_columns(t.round({"sales": 2, "sales_ly": 2, "sales_growth": 3, "stores_growth": 3,
+                                     "per_store_growth": 3}))
+
+
+def stats_table(abc_rows: Any) -> Any:
+    """统计分析法: each category's monthly sales over the data: mean, spread, lowest, highest, CV.
+
+    The coefficient of variation (变异系数) = standard deviation ÷ mean: how much a category swings from
+    month to month (a seasonal category swings most).
+
+    Examples
+    --------
+    >>> import kamlab as kl
+    >>> t = stats_table(abc(kl.datasets.load("retail_sales")))
+    >>> t.columns.tolist()[:2], t.shape
+    (['月均销售额', '标准差'], (5, 5))
+    """
+    g = abc_rows.groupby("category")["sales"]
+    out = pd.DataFrame({"mean": g.mean(), "std": g.std(), "min": g.min(), "max": g.max()})
+    out["cv"] = out["std"] / out["mean"]
+    out = out.round({"mean": 1, "std": 1, "min": 1, "max": 1, "cv": 2})
+    out.columns = [localized(*_STATS[c]) for c in out.columns]
+    out.index.name = localized("品类", "category")
+    return out
+
+
+_STATS = {"mean": ("月均销售额", "Mean monthly sales"), "std": ("标准差", "Std deviation"),
+          "min": ("最低", "Lowest"), "max": ("最高", "Highest"), "cv": ("变异系数", "Coefficient of variation")}
+
+
+def growth_table(abc_rows: Any) -> Any:
+    """Exercise 5's table: each category's latest quarter vs the previous quarter (环比) and last year (同比).
+
+    Examples
+    --------
+    >>> import kamlab as kl
+    >>> growth_table(abc(kl.datasets.load("retail_sales"))).columns.tolist()
+    ['current', 'previous', 'change_rate', 'last_year', 'yoy']
+    """
+    t = compare(abc_rows, by="category", kind="vertical", period=REVIEW_MONTHS).table
+    return t[["current", "previous", "change_rate", "last_year", "yoy"]].round(3)
+
+
+def _lagging(abc_rows: Any) -> str:
+    return str(_reference_scorecard(abc_rows).table["achievement"].astype(float).idxmin())
+
+
+def _drivers(abc_rows: Any) -> Any:
+    return drivers(abc_rows, by="category", period=REVIEW_MONTHS).table
 
 
 def _reference_scorecard(abc_rows: Any) -> Any:
