@@ -172,7 +172,7 @@ def test_tree_from_full_answers():
 def test_tree_from_partial_and_empty_answers():
     partial = outcome_tree({"m02": {"q5": "C18"}, "m05": {"q7": "text only"}, "m06": None}).table
     assert partial.loc["m02.result", "label"] == "重点客户：C18"
-    assert partial.loc["m05.result", "label"] == "已作答（1 题）"            # an answer the tree cannot summarise
+    assert partial.loc["m05.result", "label"] == "已作答 1 题，没有找到练习 4（协议方案）的答案"  # says what is missing
     assert partial.loc["m03.result", "label"] == "未完成" and not partial.loc["m03", "done"]
     empty = outcome_tree({}).table
     assert (empty.loc[empty["kind"] == "result", "label"] == "未完成").all()

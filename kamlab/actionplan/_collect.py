@@ -25,6 +25,7 @@ from .._errors import BadSpecError
 from .._i18n import Messages
 from .._result import TableResult
 from ._layers import MODULES
+from ._results import key_result
 from ..answers import read_answers
 
 __all__ = ["collect_answers", "CollectedAnswers", "MAX_BYTES"]
@@ -35,6 +36,10 @@ _NAME = re.compile(r"^(m0[1-9])")
 
 MSGS = Messages({
     "col_module": ("模块", "module"),
+    "col_file": ("笔记本", "notebook"),
+    "col_answered": ("已记录答案", "answers recorded"),
+    "col_status": ("状态", "status"),
+    "col_result": ("关键成果（或缺什么）", "key result (or what is missing)"),
     "status_done": ("已完成", "done"),
     "status_none": ("没有答案", "no answers"),
     "note_missing": ("文件夹 {folder} 不存在：成果树只能显示“未完成”。", "Folder {folder} does not exist: the tree shows 'not done' only."),
@@ -56,7 +61,7 @@ class CollectedAnswers(TableResult):
     ----------
     table : DataFrame
         One row per module m01–m07 (index ``module``): ``file``,
-        ``answered`` (number of recorded answers), ``status``.
+        ``answered`` (number of recorded answers), ``status``, ``result`` (the key result, or what is missing).
     answers : dict
         ``module -> {question: answer}`` for the modules found.
     notes : tuple of str
@@ -66,12 +71,23 @@ class CollectedAnswers(TableResult):
     answers: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     notes: tuple[str, ...] = ()
 
+    def shown(self) -> pd.DataFrame:
+        """The table as a trainee reads it: column names in the current language.
+
+        Examples
+        --------
+        >>> collect_answers("/nonexistent-folder").shown().columns.tolist()
+        ['笔记本', '已记录答案', '状态', '关键成果（或缺什么）']
+        """
+        out = self.table.rename(columns={c: MSGS(f"col_{c}") for c in self.table.columns if f"col_{c}" in MSGS})
+        return out.rename_axis(MSGS("col_module"))
+
     def _repr_html_(self) -> str:
         notes = "".join(f"<li>{n}</li>" for n in self.notes)
-        return self.table._repr_html_() + (f"<ul>{notes}</ul>" if notes else "")  # type: ignore[operator]
+        return self.shown()._repr_html_() + (f"<ul>{notes}</ul>" if notes else "")  # type: ignore[operator]
 
     def __repr__(self) -> str:
-        return "\n".join([repr(self.table), *self.notes])
+        return "\n".join([repr(self.shown()), *self.notes])
 
 
 def _notebook_module(nb: Mapping[str, Any], path: Path) -> str | None:
@@ -102,7 +118,9 @@ def collect_answers(folder: Any = ".") -> CollectedAnswers:
     -------
     CollectedAnswers
         ``.answers`` (``module -> {question: answer}``), ``.table`` (one row
-        per module: file, answered, status) and ``.notes``.
+        per module: file, answered, status, result: the key result of
+        :func:`~kamlab.actionplan.key_result`, or which answer is missing)
+        and ``.notes``.
 
     Raises
     ------
@@ -161,7 +179,8 @@ def collect_answers(folder: Any = ".") -> CollectedAnswers:
     for module in MODULES:
         name, found = best.get(module, ("", {}))
         rows.append({"module": module, "file": name, "answered": len(found),
-                     "status": MSGS.label("status_done") if found else MSGS.label("status_none")})
+                     "status": MSGS.label("status_done") if found else MSGS.label("status_none"),
+                     "result": key_result(module, found) or "—"})
     table = pd.DataFrame(rows).set_index("module")
     answers = {m: found for m, (_, found) in best.items() if found}
     return CollectedAnswers(table=table, answers=answers, notes=tuple(notes))

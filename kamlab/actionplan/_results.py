@@ -2,7 +2,9 @@
 
 Built from the recorded answers of that module (m01 their blind spots, m02
 their key account, m03 their top opportunities, m04 their service package,
-m05 their agreement, m06 their incentive scheme, m07 their root cause).
+m05 their agreement, m06 their incentive scheme, m07 their root cause).  When
+that answer is not there, or not in a form this reader knows, the line says
+so: which exercise of the module it looked for and what it holds.
 
 Examples
 --------
@@ -21,16 +23,19 @@ from .._dates import short as _short
 from .._i18n import Messages, localized
 from ._layers import module_code
 
-__all__ = ["key_result"]
+__all__ = ["key_result", "WANTED"]
 
 MSGS = Messages({
     "answered": ("已作答（{n} 题）", "answered ({n} questions)"),
+    "missing": ("已作答 {n} 题，没有找到练习 {q}（{what}）的答案", "{n} answered; no answer to exercise {q} ({what})"),
+    "unreadable": ("已作答 {n} 题，练习 {q}（{what}）的答案读不出来", "{n} answered; exercise {q} ({what}) cannot be read"),
     "m01": ("盲区：{x}", "Blind spots: {x}"),
     "m02": ("重点客户：{x}", "Key account: {x}"),
     "m02_param": ("重点客户：{x}（参数）", "Key account: {x} (parameter)"),
     "m03": ("高价值机会：{x}", "Top opportunities: {x}"),
     "m04": ("服务包：{n} 条需求线，预算 {budget} 万元", "Service package: {n} need lines, budget {budget} (10k CNY)"),
     "m05": ("协议方案：我方效用 {us:.1f}，对方 {them:.1f}", "Agreement: our utility {us:.1f}, theirs {them:.1f}"),
+    "m05_terms": ("协议方案：{x}", "Agreement: {x}"),
     "m05_nash": ("纳什点：我方效用 {us:.1f}，对方 {them:.1f}", "Nash point: our utility {us:.1f}, theirs {them:.1f}"),
     "m06": ("阶梯激励 {n} 档{cost}", "Tiered incentive, {n} tiers{cost}"),
     "m06_cost": ("，费用占增量 {x:.1%}", ", cost {x:.1%} of incremental sales"),
@@ -84,8 +89,11 @@ def _r_m04(a: Mapping[str, Any]) -> str:
 
 
 def _r_m05(a: Mapping[str, Any]) -> str:
-    if "q4" in a and isinstance(a["q4"], Mapping) and "u_us" in a["q4"]:
-        return MSGS("m05", us=float(a["q4"]["u_us"]), them=float(a["q4"]["u_them"]))
+    proposal = a.get("q4")
+    if isinstance(proposal, Mapping) and "u_us" in proposal:
+        return MSGS("m05", us=float(proposal["u_us"]), them=float(proposal["u_them"]))
+    if isinstance(proposal, Mapping) and proposal:
+        return MSGS("m05_terms", x=_join([f"{k} {v}" for k, v in list(proposal.items())[:2]], 12))
     return MSGS("m05_nash", us=float(a["q3"]["u_us"]), them=float(a["q3"]["u_them"]))
 
 
@@ -108,6 +116,13 @@ def _r_m07(a: Mapping[str, Any]) -> str:
     return MSGS("m07_flags", n=len(flags))
 
 
+#: The answer each reader looks for: module -> (question, what it is in zh, en).
+WANTED: dict[str, tuple[str, str, str]] = {
+    "m01": ("q4", "盲区", "blind spots"), "m02": ("q5", "重点客户", "key account"),
+    "m03": ("q5", "高价值机会", "top opportunities"), "m04": ("q2", "服务包", "service package"),
+    "m05": ("q4", "协议方案", "agreement"), "m06": ("q2", "激励方案", "incentive scheme"),
+    "m07": ("q6", "根因链", "root-cause chain")}
+
 _RESULTS: dict[str, Callable[[Mapping[str, Any]], str]] = {
     "m01": _r_m01, "m02": _r_m02, "m03": _r_m03, "m04": _r_m04, "m05": _r_m05, "m06": _r_m06, "m07": _r_m07}
 
@@ -115,9 +130,11 @@ _RESULTS: dict[str, Callable[[Mapping[str, Any]], str]] = {
 def key_result(module: str, answers: Mapping[str, Any] | None, account: str | None = None) -> str | None:
     """The trainee's key result of *module* as a short text, or None when there is none.
 
-    Built from whatever answers are there; an answer in an unexpected form
-    gives "已作答（n 题）/ answered (n questions)".  For m02, *account* (the
-    notebook parameter) stands in when m02's answer is missing.
+    Built from whatever answers are there.  When the answer it reads
+    (:data:`WANTED`) is missing or in an unexpected form, the text says
+    which exercise it looked for ("已作答 3 题，没有找到练习 4（协议方案）的答案").
+    For m02, *account* (the notebook parameter) stands in when m02's answer
+    is missing.
 
     Examples
     --------
@@ -125,6 +142,8 @@ def key_result(module: str, answers: Mapping[str, Any] | None, account: str | No
     '根因：铺货（C34）'
     >>> key_result("m03", {}) is None, key_result("m02", {}, account="C07")
     (True, '重点客户：C07（参数）')
+    >>> key_result("m05", {"q7": "聚焦利益"}), key_result("m05", {"q4": "60天"})
+    ('已作答 1 题，没有找到练习 4（协议方案）的答案', '已作答 1 题，练习 4（协议方案）的答案读不出来')
     """
     module = module_code(module)
     found = {k: v for k, v in dict(answers or {}).items() if v is not Ellipsis}
@@ -135,5 +154,7 @@ def key_result(module: str, answers: Mapping[str, Any] | None, account: str | No
     if module == "m02" and account is not None and str(account).strip():
         return MSGS("m02_param", x=str(account).strip())
     if found:
-        return MSGS("answered", n=len(found))
+        key, zh, en = WANTED[module]
+        code = "unreadable" if key in found else "missing"
+        return MSGS(code, n=len(found), q=key[1:], what=localized(zh, en))
     return None

@@ -40,12 +40,16 @@ Examples
 
 from __future__ import annotations
 
+from .._labels import register
 from ._catalog import (CATALOG_COLUMNS, DEPARTMENT_EN, DEPARTMENTS, SEP, catalog_table, department_label, kit,
-                       options, resource_catalog)
+                       options, resource_catalog, resource_label)
 from ._check import MAX_MEETING_WEEKS, check
 from ._report import RULES, PackageCheck
 from ._package import PackageLine, ServicePackage, Step
 
-__all__ = ["resource_catalog", "options", "kit", "catalog_table", "department_label",
+# the package check's table shows these columns in the trainee's language (kl.labelled, TableResult)
+register({"line": ("服务线", "line"), "cost": ("成本（万元）", "cost (10k CNY)")})
+
+__all__ = ["resource_catalog", "options", "kit", "catalog_table", "department_label", "resource_label",
            "check", "PackageCheck", "ServicePackage", "PackageLine",
            "Step", "DEPARTMENTS", "DEPARTMENT_EN", "CATALOG_COLUMNS", "SEP", "RULES", "MAX_MEETING_WEEKS"]

@@ -7,17 +7,18 @@ key account of the data variant) and on its 3 high-value opportunities from
 m03 (:func:`key_needs`: ``kl.opportunity.matrix(...).top(3)``, computed, so
 they follow the hidden variant).
 
-* ``q1`` — quiz: which department owns each of six resources
-  (市场部促销活动 / 品牌部资源投入 / 销售部客情资源);
+* ``q1`` — which department owns each of nine resources (市场部促销活动 /
+  品牌部资源投入 / 销售部客情资源); the catalogue with its department column is
+  shown only after it;
 * ``q2`` — the integrated service package for the key account (a literal
   whose needs are ``needs[0]`` … and whose resources come from
   ``kl.resources.kit``); checked: ``kl.resources.check`` finds no problem on
-  the context's data;
-* ``q3`` — the package cost by department,
-  ``kl.resources.check(q2, catalog, needs).cost_by_department``; checked
-  against the same call on the trainee's own q2 with the context's catalogue;
-* ``q4`` — free text: how the cross-department group meets and decides
-  (scored by hand).
+  the context's data (all or nothing);
+* ``q3``, ``q4`` — read a colleague's package (:func:`example_for`): which
+  resource is paid for twice (资源重复投入), which serves none of the key needs
+  (资源与需求脱节); judged on the variant the trainee saw;
+* ``q5`` — free text: how the cross-department group meets and decides
+  (scored by hand with a rubric).
 
 Examples
 --------
@@ -28,17 +29,20 @@ Examples
 >>> len(m04.key_needs(needs, account))
 3
 >>> m04.BANK.keys()
-['q1', 'q2', 'q3', 'q4']
+['q1', 'q2', 'q3', 'q4', 'q5']
 """
 
 from __future__ import annotations
 
 from ._bank import BANK
-from ._case import DATA_TERMS, MSGS, PLAN_END, PLAN_START, QUIZ
-from ._forms import cost_form, package_form, quiz_form, text_form
-from ._model import catalog, flawed_package, key_account, key_needs, or_example, package_line, quiz_line
+from ._case import DATA_TERMS, MSGS, NONE, PLAN_END, PLAN_START, QUIZ
+from ._examples import catalog_view, example_table, group_charter, pain_demo, strategy_view
+from ._forms import example_form, package_form, quiz_form, text_form
+from ._model import (catalog, example_for, example_resources, flawed_package, key_account, key_needs, or_example,
+                     package_line, quiz_line)
 
 __all__ = [
-    "BANK", "QUIZ", "PLAN_START", "PLAN_END", "key_account", "key_needs", "catalog", "flawed_package",
-    "or_example", "quiz_line", "package_line", "quiz_form", "package_form", "cost_form", "text_form",
+    "BANK", "QUIZ", "NONE", "PLAN_START", "PLAN_END", "key_account", "key_needs", "catalog", "flawed_package",
+    "example_for", "example_resources", "or_example", "quiz_line", "package_line", "quiz_form", "package_form",
+    "example_form", "text_form", "catalog_view", "example_table", "strategy_view", "pain_demo", "group_charter",
 ]

@@ -2,21 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import ipywidgets as w
 import matplotlib.pyplot as plt
 import pandas as pd
+from IPython.display import display
 
 from ..._i18n import localized
 from ..._plotting import styled
-from ...resources import DEPARTMENT_EN, DEPARTMENTS, check, resource_catalog
+from ...resources import DEPARTMENT_EN, DEPARTMENTS, check, resource_catalog, resource_label
 from ...widgets import LAYOUT as _LAYOUT
 from ...widgets import STYLE as _STYLE
-from ...widgets import AnswerForm, TableEditor, match_quiz, slider, text_answer
-from ._case import MSGS, PLAN_END, PLAN_START, QUIZ
-from ._model import _COLUMNS, _package_from, or_example, package_line
+from ...widgets import AnswerForm, TableEditor, choice, literal, match_quiz, slider, text_answer
+from ._case import MSGS, NONE, PLAN_END, PLAN_START, QUIZ
+from ._examples import example_table
+from ._model import _COLUMNS, _package_from, package_line
 
 
 def _plot_package(res: Any) -> None:
@@ -39,7 +41,7 @@ def quiz_form() -> Any:
     --------
     >>> form = quiz_form()
     >>> form.controls["买赠促销活动"].value = "市场部"
-    >>> form.line.startswith('q1 = {"买赠促销活动": "市场部", "O2O 线上引流券": None')
+    >>> form.line.startswith('q1 = {"陈列物料包（POP、堆头）": None, "买赠促销活动": "市场部", ')
     True
     """
     cat = resource_catalog()
@@ -81,7 +83,7 @@ def package_form(needs: Sequence[str], catalog: pd.DataFrame, account: str, *, r
     controls: dict[str, Any] = {
         "owner": text("", MSGS("owner")),
         "budget": slider(40, 5, 150, 5, label=MSGS("budget")),
-        "meeting_weeks": slider(2, 0, 8, 1, label=MSGS("meeting")),
+        "meeting_weeks": slider(0, 0, 8, 1, label=MSGS("meeting")),
         **{f"team_{d}": text("", MSGS("team", dept=d, dept_en=DEPARTMENT_EN[d])) for d in DEPARTMENTS},
         "start": text(PLAN_START, MSGS("start")),
         "end": text(PLAN_END, MSGS("end")),
@@ -99,34 +101,50 @@ def package_form(needs: Sequence[str], catalog: pd.DataFrame, account: str, *, r
                       line=lambda v: package_line(v, len(needs)), draw=draw)
 
 
-def cost_form(q2: Any, needs: Sequence[str], catalog: pd.DataFrame, account: str) -> Any:
-    """Exercise 3: the cost bars of your package (or the example's) and the q3 line.
+def example_form(key: str, package: Mapping[str, Any], catalog: pd.DataFrame) -> Any:
+    """Exercises 3 and 4: the colleague's package as a table; choose one of its resources, or “无”.
+
+    The drop-down starts on “（请选择）”; the table and the choice are redrawn on every change.
 
     Examples
     --------
     >>> import contextlib, io, kamlab as kl
-    >>> needs = ["合规的店员销售激励方案", "完成年度品类增长目标", "门店陈列优化与物料支持"]
+    >>> from kamlab.course.m04 import example_for
+    >>> cat = kl.resources.resource_catalog()
     >>> with contextlib.redirect_stdout(io.StringIO()):
-    ...     form = cost_form(..., needs, kl.resources.resource_catalog(), "C18")
-    >>> form.line
-    'q3 = kl.resources.check(q2, catalog, needs).cost_by_department'
+    ...     form = example_form("q3", example_for(kl.datasets.load("needs"), cat, "C18"), cat)
+    >>> form.line, form.text.splitlines()[-1]
+    ('q3 = None', '还没有选择。')
+    >>> form.controls["resource"].value = "R01"; form.line
+    'q3 = "R01"'
     """
+    table = example_table(package, catalog)
+    ids = sorted({str(r) for line in package["lines"] for r in line["resources"]})
+    names = {rid: resource_label(catalog, rid) for rid in ids}
+    control = choice([(f"{rid} {names[rid]}", rid) for rid in ids] + [(MSGS("none_option"), NONE)],
+                     label=MSGS("example_pick"))
+    needs = localized("；", "; ").join(str(line["need"]) for line in package["lines"])
 
     def draw(values: dict[str, Any]) -> None:
-        or_example(q2, needs, catalog, account).plot_costs()
+        print(MSGS("example_of", account=package.get("account", ""), needs=needs))
+        display(table)
+        rid = values["resource"]
+        if rid is None:
+            print(MSGS("nothing"))
+        else:
+            print(MSGS("picked", rid=rid, name=names.get(rid, MSGS("none_option"))))
 
-    return AnswerForm({}, line=lambda v: "q3 = kl.resources.check(q2, catalog, needs).cost_by_department",
-                      draw=draw)
+    return AnswerForm({"resource": control}, line=lambda v: f"{key} = {literal(v['resource'])}", draw=draw)
 
 
-def text_form(key: str = "q4") -> Any:
-    """Exercise 4: a text box; writes ``q4 = "..."`` with the text safely quoted.
+def text_form(key: str = "q5") -> Any:
+    """Exercise 5: a text box; writes ``q4 = "..."`` with the text safely quoted.
 
     Examples
     --------
     >>> form = text_form()
     >>> form.controls["text"].value = "每两周开一次会"
     >>> form.line
-    "q4 = '每两周开一次会'"
+    "q5 = '每两周开一次会'"
     """
     return text_answer(key, placeholder=MSGS("text"))

@@ -11,7 +11,7 @@ import kamlab as kl  # the answer line it evaluates says kl.resources.kit(...)
 
 from ..._i18n import localized
 from ...opportunity import matrix
-from ...resources import DEPARTMENTS, check, kit, options, resource_catalog
+from ...resources import DEPARTMENTS, SEP, check, kit, options, resource_catalog
 from ...widgets import literal
 from .._shared import resolve_account
 from ._case import MSGS, PLAN_END, PLAN_START
@@ -39,6 +39,8 @@ def key_account(account: str | None, source: Any) -> str:
 
 def key_needs(source: Any, account: str, k: int = 3) -> list[str]:
     """The *k* high-value needs of *account* (m03's ``matrix(...).top(k)``), in pick order.
+
+    ``key_needs(source, account, 6)[3:]`` are the account's lesser needs (the worked example's).
 
     Parameters
     ----------
@@ -76,8 +78,49 @@ def _step(step: str, owner: str, start: str, end: str, metric: str | None, targe
     return {"step": step, "owner": owner, "start": start, "end": end, "metric": metric, "target": target}
 
 
-def flawed_package(needs: Sequence[str], catalog: pd.DataFrame, account: str) -> dict[str, Any]:
-    """A worked-example package with typical flaws (单打独斗, 资源重复投入, no metric, no meeting).
+def _off_need(needs: Sequence[str], catalog: pd.DataFrame, others: Sequence[str] = ()) -> str:
+    """A resource that serves none of *needs* (资源与需求脱节): first one for a lesser need in *others*."""
+    wanted = set(needs)
+    lesser = [str(r) for n in others for r in options(n, catalog).index]
+    for rid in (*lesser, *_OFF_NEED_FIRST, *map(str, catalog.index)):
+        served = {s.strip() for s in str(catalog.loc[rid, "serves"]).split(SEP)}
+        if not served & wanted:
+            return rid
+    return str(catalog.index[-1])
+
+
+def example_resources(needs: Sequence[str], catalog: pd.DataFrame, others: Sequence[str] = ()) -> dict[str, str]:
+    """The two planted flaws of the worked example: ``{"duplicate": rid, "mismatch": rid}``.
+
+    ``duplicate`` is the first resource of the first line's kit, put into the
+    second line as well (资源重复投入); ``mismatch`` is a resource that serves
+    none of the needs (资源与需求脱节), put into the first line: a resource
+    for one of the account's lesser needs *others* when there is one (the
+    manager served what the account asked for least).
+
+    Examples
+    --------
+    >>> import kamlab as kl
+    >>> needs = ["合规的店员销售激励方案", "完成年度品类增长目标", "门店陈列优化与物料支持"]
+    >>> example_resources(needs, kl.resources.resource_catalog())
+    {'duplicate': 'R12', 'mismatch': 'R05'}
+    >>> example_resources(needs, kl.resources.resource_catalog(), ["降低库存、处理滞销品"])
+    {'duplicate': 'R12', 'mismatch': 'R01'}
+    """
+    first = kit(needs, 0, catalog, units=1) or {str(options(needs[0], catalog).index[0]): 1}
+    return {"duplicate": next(iter(first)), "mismatch": _off_need(needs, catalog, others)}
+
+
+def flawed_package(needs: Sequence[str], catalog: pd.DataFrame, account: str,
+                   others: Sequence[str] = ()) -> dict[str, Any]:
+    """A worked-example package with the typical flaws of 单打独斗.
+
+    One manager does everything alone: no meeting, one owner for every step,
+    no members of the other departments; a resource that serves none of the
+    needs (资源与需求脱节), a resource paid for in two lines (资源重复投入),
+    the third need left out, a step without a metric, a milestone before its
+    start, over budget.  *others* are the account's lesser needs (see
+    :func:`example_resources`).
 
     Examples
     --------
@@ -87,23 +130,30 @@ def flawed_package(needs: Sequence[str], catalog: pd.DataFrame, account: str) ->
     ...                          kl.resources.resource_catalog(), needs)
     >>> res.rules
     ['no_meeting', 'over_budget', 'need_unserved', 'mismatch', 'duplicate', 'no_member', 'step_no_metric', 'step_order']
+    >>> res.usage[["line", "resource_id"]].values.tolist()
+    [[1, 'R12'], [1, 'R05'], [2, 'R20'], [2, 'R12']]
     """
-    first = kit(needs, 0, catalog, units=2)
-    rid = next(iter(first))
-    cheap = options(needs[1], catalog).index[0] if len(options(needs[1], catalog)) else rid
+    flaws = example_resources(needs, catalog, others)
+    first = kit(needs, 0, catalog, units=2) or {flaws["duplicate"]: 2}
+    second = options(needs[1], catalog)
+    fit = next((str(r) for r in second.index if str(r) not in first), flaws["duplicate"])
     words = {w: localized(w, en) for w, en in zip(_EXAMPLE_WORDS, _EXAMPLE_EN)}
     owner = words["王磊"]
     return {
-        "account": account, "owner": owner, "budget": 12, "start": PLAN_START, "end": PLAN_END,
+        "account": account, "owner": owner, "budget": 10, "start": PLAN_START, "end": PLAN_END,
         "team": {"销售部": owner},
         "lines": [
-            {"need": needs[0], "resources": {**first, "R06": 1},
+            {"need": needs[0], "resources": {**first, flaws["mismatch"]: 1},
              "steps": [_step(words["与采购谈定方案"], owner, "2026-01-12", "2026-01-30", words["签约"], 1),
                        _step(words["方案落地到门店"], owner, "2026-02-02", "2026-03-20", None, None)]},
-            {"need": needs[1], "resources": {str(cheap): 1, rid: 1},
+            {"need": needs[1], "resources": {fit: 1, flaws["duplicate"]: 1},
              "steps": [_step(words["门店执行"], owner, "2026-03-10", "2026-02-20", words["动销率"], 0.8)]},
         ],
     }
+
+
+#: Resources tried first as the example's off-need resource (new-listing fees, national ads, trend report).
+_OFF_NEED_FIRST: tuple[str, ...] = ("R05", "R06", "R19")
 
 
 #: The worked example's own words (owner, steps, metrics) and their English.
@@ -211,3 +261,25 @@ def _package_from(values: Mapping[str, Any], needs: Sequence[str], catalog: pd.D
     namespace: dict[str, Any] = {"kl": kl, "needs": list(needs), "catalog": catalog, "account": account}
     exec(package_line(values, len(needs), name="_pkg"), namespace)  # noqa: S102 - our own generated literal
     return namespace["_pkg"]
+
+
+def example_for(source: Any, catalog: pd.DataFrame, account: str) -> dict[str, Any]:
+    """The worked example's package for *account*: its 3 key needs, lesser needs from the ``needs`` table.
+
+    Parameters
+    ----------
+    source : DataFrame or Workbook
+        The ``needs`` table, or the notebook's workbook.
+    catalog : DataFrame
+        The resource catalogue of the notebook's variant.
+    account : str
+
+    Examples
+    --------
+    >>> import kamlab as kl
+    >>> pkg = example_for(kl.datasets.load("needs"), kl.resources.resource_catalog(), "C18")
+    >>> [sorted(line["resources"]) for line in pkg["lines"]]
+    [['R01', 'R12'], ['R12', 'R20']]
+    """
+    ranked = key_needs(source, account, 6)
+    return flawed_package(ranked[:3], catalog, account, ranked[3:])

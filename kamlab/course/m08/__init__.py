@@ -5,16 +5,14 @@ m01–m02, 执行层 m03–m06, 优化层 m07); the commitment (承诺与闭环)
 tasks to land within 3 months, shared every month in a study group; and the
 learning-outcome tree (学习成果树) drawn from the trainee's own results.
 
-m08 has no bundled data: the answers are the trainee's own.  The checks
-are a quiz (each module's layer: literal, partial credit), *structure*
-(the plan validates on the course date :data:`TODAY`: 3 tasks, owner,
-measurable result, dates within 90 days, monthly checkpoints; the outcome
-tree has the right shape), *consistency* (the module of each task, as
-stated in exercise 3, is the one in the plan, and the plan covers the three
-layers or says why not) and one free-text commitment scored by hand.
-
-The grader runs the notebook alone, so the tree then shows every module as
-"未完成 / not done": the check looks at the tree's structure only.
+m08 has no bundled data: the answers are the trainee's own.  The questions:
+each module's layer (q1); which of six draft tasks do not qualify as 落地任务
+(q2, read from the table); the trainee's plan, checked on the course date
+:data:`TODAY` (q3: 3 tasks, owner, measurable result, due within 90 days,
+monthly checkpoints); which layers the plan covers (q4, read from the chart);
+the commitment, scored by hand with a rubric (q5).  The outcome tree is a
+worked example: it reads the trainee's saved m01–m07 notebooks and says, for
+each module, its key result or which answer it could not find.
 
 Examples
 --------
@@ -27,10 +25,12 @@ from __future__ import annotations
 
 from ... import actionplan as _actionplan  # noqa: F401 - makes kl.actionplan available once the workbook opens
 from ._bank import BANK
-from ._case import K, MIN_WHY, MODULE, TODAY
-from ._forms import layers_form, modules_form, plan_form, tree_form
+from ._case import CANDIDATES, K, MIN_WHY, MODULE, TODAY
+from ._forms import candidates_form, coverage_form, layers_form, plan_form, text_form
 from ._messages import MSGS
-from ._model import coverage_view, key_account, plan_or_none, plan_view, tree_view
+from ._model import (candidate_problems, candidates_table, coverage_chart, key_account, not_ready, plan_layers,
+                     plan_or_none, plan_view, tree_view)
 
-__all__ = ["MODULE", "TODAY", "K", "BANK", "key_account", "plan_or_none", "plan_view", "coverage_view", "tree_view",
-           "layers_form", "plan_form", "modules_form", "tree_form"]
+__all__ = ["MODULE", "TODAY", "K", "BANK", "CANDIDATES", "key_account", "plan_or_none", "plan_view",
+           "coverage_chart", "tree_view", "candidate_problems", "candidates_table", "not_ready", "plan_layers",
+           "layers_form", "candidates_form", "plan_form", "coverage_form", "text_form"]

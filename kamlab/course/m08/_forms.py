@@ -3,7 +3,7 @@
 Examples
 --------
 >>> _plan_line({"tasks": [], "checkpoints": []})
-'q2 = {"tasks": [], "checkpoints": []}'
+'q3 = {"tasks": [], "checkpoints": []}'
 """
 
 from __future__ import annotations
@@ -12,12 +12,14 @@ import re
 from typing import Any
 
 import ipywidgets as w
+from IPython.display import display
 
-from ...actionplan import LAYERS, MODULES, ActionPlan, module_title, outcome_tree, summary_layers
-from ...widgets import AnswerForm, TableEditor, dropdown, literal, match_quiz
-from ._case import K, TODAY
+from ..._i18n import localized
+from ...actionplan import LAYERS, MODULES, ActionPlan, module_title
+from ...widgets import AnswerForm, TableEditor, literal, match_quiz, multi_select, text_answer
+from ._case import CANDIDATES, K, TODAY
 from ._messages import MSGS
-from ._model import _report, plan_or_none
+from ._model import _report, candidate_text, candidates_table, coverage_chart
 
 
 def layers_form() -> Any:
@@ -45,11 +47,11 @@ def _plan_value(v: dict[str, Any]) -> dict[str, Any]:
 
 
 def _plan_line(value: dict[str, Any]) -> str:
-    return f"q2 = {literal(value)}"
+    return f"q3 = {literal(value)}"
 
 
 def plan_form() -> Any:
-    """Exercise 2: a table of 3 tasks and the monthly review dates; the problems and the Gantt chart follow.
+    """Exercise 3: a table of 3 tasks and the monthly review dates; the problems and the Gantt chart follow.
 
     Examples
     --------
@@ -59,7 +61,7 @@ def plan_form() -> Any:
     ...     row = form.controls["tasks"].cells[0]
     ...     row["task"].value, row["module"].value = "C34 补铺", "m07"
     ...     form.controls["checkpoints"].value = "2026-11-30, 2026-12-31"
-    >>> form.line.startswith('q2 = {"tasks": [{"task": "C34 补铺", "module": "m07", "finding": ""')
+    >>> form.line.startswith('q3 = {"tasks": [{"task": "C34 补铺", "module": "m07", "finding": ""')
     True
     >>> form.line.endswith('"checkpoints": ["2026-11-30", "2026-12-31"]}')
     True
@@ -79,63 +81,63 @@ def plan_form() -> Any:
                       draw=draw, title=MSGS("plan_title", today=TODAY))
 
 
-def modules_form(q2: Any) -> Any:
-    """Exercise 3: for each task of your plan, the module it draws on; a reason if a layer is left out.
+def candidates_form() -> Any:
+    """Exercise 2: the six draft tasks as a table; tick the ones that are not 落地任务.
 
     Examples
     --------
     >>> import contextlib, io
-    >>> plan = {"tasks": [{"task": "C34 补铺", "module": "m07"}], "checkpoints": []}
     >>> with contextlib.redirect_stdout(io.StringIO()):
-    ...     form = modules_form(plan)
-    >>> form.line
-    'q3 = {"modules": {"C34 补铺": "m07"}, "why": ""}'
+    ...     form = candidates_form()
+    >>> form.line, form.text.splitlines()[-1]
+    ('q2 = []', '已勾选 0 项：—')
+    >>> form.controls["tasks"].tick(["T2"]); form.line
+    'q2 = ["T2"]'
     """
-    plan = plan_or_none(q2)
-    tasks = [str(t["task"] or "").strip() for t in plan.tasks] if plan is not None else []
-    tasks = [t or MSGS("task_n", i=i) for i, t in enumerate(tasks, start=1)] or \
-        [MSGS("task_n", i=i) for i in range(1, K + 1)]
-    preset = [t["module"] if t["module"] in MODULES else "" for t in plan.tasks] if plan is not None else []
-    preset += [""] * (len(tasks) - len(preset))
-    options = [(MSGS("pick"), "")] + [(f"{m} {module_title(m)}", m) for m in MODULES]
-    controls: dict[str, Any] = {t: dropdown(options, p, label=t[:14]) for t, p in zip(tasks, preset)}
-    controls["why"] = w.Text(value="", description=MSGS("why"), layout={"width": "460px"},
-                             style={"description_width": "150px"})
-    names = list(tasks)
-
-    def line(v: dict[str, Any]) -> str:
-        return "q3 = " + literal({"modules": {t: v[t] or None for t in names}, "why": v["why"]})
+    control = multi_select([(f"{c['id']} {candidate_text(c, 'task')}", c["id"]) for c in CANDIDATES],
+                           label=MSGS("candidates_pick"))
+    table = candidates_table()
 
     def draw(v: dict[str, Any]) -> None:
-        if plan is None:
-            print(MSGS("need_q2"))
-        marks = {}
-        for i, t in enumerate(names, start=1):
-            if v[t]:
-                marks[v[t]] = (marks.get(v[t], "") + f" {i}").strip()
-        summary_layers().plot(highlight={m: MSGS("task_n", i=n) for m, n in marks.items()})
+        display(table)
+        ticked = list(v["tasks"])
+        print(MSGS("ticked", n=len(ticked), items="、".join(ticked) or "—"))
 
-    return AnswerForm(controls, line=line, draw=draw, title=MSGS("modules_title"))
+    return AnswerForm({"tasks": control}, line=lambda v: "q2 = " + literal(list(v["tasks"])), draw=draw,
+                      title=MSGS("candidates_title"))
 
 
-def tree_form(collected: Any, q2: Any) -> Any:
-    """Exercise 4: the outcome tree from your collected answers, with or without your plan's tasks.
+def coverage_form(plan: Any) -> Any:
+    """Exercise 4: the three layers with your plan's tasks marked; tick the layers your plan covers.
 
     Examples
     --------
-    >>> import contextlib, io, kamlab as kl
+    >>> import contextlib, io
     >>> with contextlib.redirect_stdout(io.StringIO()):
-    ...     form = tree_form(kl.actionplan.collect_answers("/nonexistent"), ...)
+    ...     form = coverage_form({"tasks": [{"task": "C34 补铺", "module": "m07"}], "checkpoints": []})
     >>> form.line
-    'q4 = kl.actionplan.outcome_tree(kl.actionplan.collect_answers(answers_folder), plan=q2, account=account)'
+    'q4 = []'
+    >>> form.controls["layers"].tick(["优化层"]); form.line, form.text
+    ('q4 = ["优化层"]', '已勾选 1 项：优化层')
     """
-    choice = dropdown([(MSGS("with_plan"), True), (MSGS("without_plan"), False)], True, label=MSGS("show"))
-
-    def line(v: dict[str, Any]) -> str:
-        plan = ", plan=q2" if v["plan"] else ""
-        return f"q4 = kl.actionplan.outcome_tree(kl.actionplan.collect_answers(answers_folder){plan}, account=account)"
+    control = multi_select([(layer.name, layer.zh) for layer in LAYERS], label=MSGS("coverage_pick"))
 
     def draw(v: dict[str, Any]) -> None:
-        outcome_tree(collected, plan=plan_or_none(q2) if v["plan"] else None).plot()
+        coverage_chart(plan)
+        ticked = list(v["layers"])
+        print(MSGS("ticked", n=len(ticked), items=localized("、", ", ").join(ticked) or "—"))
 
-    return AnswerForm({"plan": choice}, line=line, draw=draw, title=MSGS("tree_title"))
+    return AnswerForm({"layers": control}, line=lambda v: "q4 = " + literal(list(v["layers"])), draw=draw)
+
+
+def text_form(key: str = "q5") -> Any:
+    """Exercise 5: a text box; writes ``q5 = "..."`` with the text safely quoted.
+
+    Examples
+    --------
+    >>> form = text_form()
+    >>> form.controls["text"].value = "每月底分享"
+    >>> form.line
+    "q5 = '每月底分享'"
+    """
+    return text_answer(key, placeholder=MSGS("text"))
