@@ -10,6 +10,8 @@ import pytest
 
 from kamlab.course import get_bank, modules
 
+from contract_pending import params
+
 ROOT = Path(__file__).resolve().parents[1]
 MODULES = [m for m in modules() if m != "demo"]
 KINDS = {"演练", "框架", "清单", "工具"}
@@ -34,7 +36,7 @@ def _headings(module: str) -> set[str]:
             for m in re.finditer(r"^###\s+(示例：.+)$", c.source, re.M)}
 
 
-@pytest.mark.parametrize("module", MODULES)
+@pytest.mark.parametrize("module", params(MODULES))
 def test_coverage_page_names_real_exercises_and_examples(module):
     keys = set(get_bank(module).keys())
     headings = _headings(module)

@@ -185,8 +185,8 @@ def test_gradebook_csv_has_bom_one_row_per_trainee_sorted(graded_class):
     raw = (root / "out" / "gradebook.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     table = pd.read_csv(root / "out" / "gradebook.csv", encoding="utf-8-sig", keep_default_na=False)
-    assert list(table.columns) == ["trainee", "file", "status", "q1", "q2", "q3", "q4", "total",
-                                   "max_points", "reasons"]
+    assert list(table.columns) == ["trainee", "file", "status", "q1", "q2", "q3", "q4", "q4_comment",
+                                   "auto_total", "hand_total", "total", "max_points", "max_total", "reasons"]
     assert len(table) == len(kinds)
     assert list(table["trainee"]) == sorted(table["trainee"])
     assert (table["q4"] == "").all()  # hand-scored column left empty for the instructor
@@ -199,12 +199,14 @@ def test_gradebook_xlsx_matches_csv(graded_class):
 
     root, kinds, report = graded_class
     wb = openpyxl.load_workbook(root / "out" / "gradebook.xlsx")
-    assert wb.sheetnames == ["gradebook", "questions"]
+    assert wb.sheetnames == ["gradebook", "questions", "legend", "class_report"]
     rows = list(wb["gradebook"].values)
     assert rows[0][:4] == ("trainee", "file", "status", "q1")
     assert len(rows) == len(kinds) + 1
     by_file = {r[1]: r for r in rows[1:]}
-    assert by_file["good.ipynb"][7] == 6 and by_file["good.ipynb"][6] is None
+    header = rows[0]
+    good = dict(zip(header, by_file["good.ipynb"]))
+    assert good["total"] == 6 and good["auto_total"] == 6 and good["q4"] is None
     assert by_file["good_html.ipynb"][0] == HOSTILE_NAME
     questions = list(wb["questions"].values)
     assert [q[:3] for q in questions[1:]] == [("q1", 2, False), ("q2", 2, False), ("q3", 2, False),

@@ -18,6 +18,8 @@ import pytest
 
 from kamlab.answers import read_answers
 from kamlab.course import get_bank, modules
+
+from contract_pending import params
 from kamlab.grading import Context
 
 from workbook_runs import probe_forms
@@ -45,7 +47,7 @@ def _solution_answers(module: str) -> dict:
     return read_answers(nbformat.read(path, as_version=4), module)
 
 
-@pytest.mark.parametrize("module", MODULES)
+@pytest.mark.parametrize("module", params(MODULES))
 def test_hints_name_the_idea_never_the_code(module):
     bad = {}
     for q in _auto(get_bank(module)):
@@ -56,26 +58,26 @@ def test_hints_name_the_idea_never_the_code(module):
     assert not bad, f"{module}: hints that show code or names: {bad}"
 
 
-@pytest.mark.parametrize("module", MODULES)
+@pytest.mark.parametrize("module", params(MODULES))
 def test_every_hint_is_there_in_both_languages(module):
     for q in _auto(get_bank(module)):
         assert all(part.strip() for part in q.hint), f"{module} {q.key} has no hint in one language"
 
 
-@pytest.mark.parametrize("module", MODULES)
+@pytest.mark.parametrize("module", params(MODULES))
 def test_at_least_two_read_and_decide_questions(module):
     reads = [q.key for q in _auto(get_bank(module)) if q.read]
     assert len(reads) >= 2, f"{module}: read-and-decide questions {reads}"
 
 
-@pytest.mark.parametrize("module", MODULES)
+@pytest.mark.parametrize("module", params(MODULES))
 def test_hand_scored_questions_show_a_rubric(module):
     for q in get_bank(module).questions:
         if q.manual:
             assert q.rubric and all(part.strip() for part in q.rubric), f"{module} {q.key} has no rubric"
 
 
-@pytest.mark.parametrize("module", MODULES)
+@pytest.mark.parametrize("module", params(MODULES))
 def test_plausible_wrong_decisions_fail_with_their_reason(module):
     bank = get_bank(module)
     answers = _solution_answers(module)
@@ -92,7 +94,7 @@ def test_plausible_wrong_decisions_fail_with_their_reason(module):
             assert verdict.reason_zh.strip() and verdict.reason_en.strip(), f"{module} {q.key}: no reason"
 
 
-@pytest.mark.parametrize("module", MODULES)
+@pytest.mark.parametrize("module", params(MODULES))
 def test_untouched_forms_earn_nothing_and_random_settings_rarely_pass(module, tmp_path):
     bank = get_bank(module)
     literals = {q.key: f"{q.key} = '（讲师评分题的作答）'" for q in bank.questions if q.manual}
