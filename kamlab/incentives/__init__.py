@@ -28,11 +28,24 @@ Examples
 
 from __future__ import annotations
 
+from .._labels import register
 from ._compliance import RULES, Violation, compliance
 from ._push import MAX_MEETING_GAP, Problem, PushPlan, push_plan
 from ._scheme import BASES, NON_OTC, OTC_CATEGORIES, PAYEES, Scheme, Tier, as_scheme
 from ._periods import DEFAULT_MONTHS
 from ._simulate import IncentiveResult, simulate
+
+#: The columns of the tool's result tables, as a trainee reads them.
+register({
+    "baseline_units": ("基期销量（盒）", "baseline units"), "units": ("当期销量（盒）", "units"),
+    "growth": ("环比增长（含季节）", "growth (season included)"),
+    "expected_units": ("季节基线销量（盒）", "seasonal baseline units"),
+    "lift": ("季节外增长", "growth over season"), "tier": ("档位", "tier"), "rate": ("每盒奖励（元）", "per unit"),
+    "bonus": ("固定奖励（元）", "bonus"), "payout": ("奖励金额（元）", "payout"),
+    "incremental_units": ("增量销量（盒）", "incremental units"),
+    "incremental_sales": ("增量销售额（元）", "incremental sales"), "label": ("档位说明", "tier"),
+    "stores": ("门店数", "stores"),
+})
 
 __all__ = ["Scheme", "Tier", "as_scheme", "simulate", "IncentiveResult", "compliance", "Violation",
            "push_plan", "PushPlan", "Problem", "BASES", "PAYEES", "OTC_CATEGORIES", "NON_OTC", "RULES",
