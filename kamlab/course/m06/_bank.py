@@ -67,8 +67,8 @@ BANK = QuestionBank(
             hint=("感冒药有季节：同一时期没有参加试点的对照门店的变化就是季节本身。试点效果是试点门店的变化再扣掉对照门店的变化"
                   "，即两者之比减一，不是试点门店自己的环比。",
                   "A cold remedy is seasonal: what the control stores did in the same months is the season. The "
-                  "pilot's effect is the pilot stores' change net of the control stores' change (their ratio minus "
-                  "one), not the pilot stores' own quarter-on-quarter growth."),
+                  "pilot's effect is the pilot stores' change net of the control stores' change, that is their "
+                  "ratio minus one, not the pilot stores' own quarter-on-quarter growth."),
             distractors=(
                 Distractor(_effect("naive"), ("看试点门店自己的环比就知道效果", "the pilot stores' own growth is the effect")),
                 Distractor(_effect("season"), ("对照门店的变化就是方案效果", "the control stores' change is the effect")),
