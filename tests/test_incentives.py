@@ -13,7 +13,17 @@ from hypothesis import strategies as st
 
 import kamlab as kl
 from kamlab import BadSpecError, BadValueError, DuplicateIdError, EmptyTableError, MissingColumnError
-from kamlab.incentives import Scheme, compliance, push_plan, simulate
+from kamlab.incentives import Scheme, compliance, push_plan
+from kamlab.incentives import simulate as _simulate
+from kamlab.datasets._gen_sellout import PILOT_LIFT, PILOT_MONTHS
+
+
+def simulate(*args, **kw):
+    """The tool with no seasonal change assumed (season 1) unless a control or a factor is given: the tests of
+    the ladder's mechanics; the seasonal baseline has its own tests at the end."""
+    if "pilot" not in kw:
+        kw.setdefault("season", 1.0)
+    return _simulate(*args, **kw)
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 LATIN = re.compile(r"[A-Za-z]{4,}")
@@ -359,3 +369,61 @@ def test_malformed_plans_raise(plan, column, row):
     assert err.value.column == column and err.value.row == row
     assert CJK.search(err.value.zh) and LATIN.search(err.value.en)
     assert repr(plan) == before
+
+
+# ---------------------------------------------------------------------- the seasonal baseline (issue 12)
+PILOT_BASE = ("2026-02", "2026-03", "2026-04")
+
+
+def _pilot_stores(chain: str, variant: int = 0):
+    sellout, chains = kl.datasets.load("sellout", variant=variant), kl.datasets.load("chains", variant=variant)
+    hq = chains.set_index("chain_id").at[chain, "hq_city"]
+    return sellout, sellout.loc[(sellout["chain_id"] == chain) & (sellout["region"] == hq), "store_id"].unique()
+
+
+def test_no_control_and_no_season_is_an_error_not_a_silent_one():
+    df = sellout()
+    with pytest.raises(BadValueError) as err:
+        _simulate(df, UNITS, period="2026-10", baseline="2026-09")
+    assert "对照" in err.value.zh and "control" in err.value.en
+    with pytest.raises(BadValueError):
+        _simulate(df, UNITS, period="2026-10", baseline="2026-09", season=0)
+
+
+def test_season_alone_buys_nothing():
+    """Old behaviour: incremental = period − previous quarter.  A cold remedy's Aug–Oct vs May–Jul is seasonal
+    growth with no scheme running; against the control stores that growth is not the scheme's."""
+    df = pd.DataFrame({"store_id": ["P", "P", "C", "C"], "month": ["2026-07", "2026-08"] * 2,
+                       "units_sold": [100, 110, 200, 220]})          # both +10 %: season only
+    scheme = {"basis": "growth", "tiers": [{"min_growth": 0.05, "bonus": 10}], "unit_price": 10}
+    res = _simulate(df, scheme, period="2026-08", baseline="2026-07", pilot=["P"])
+    assert res.season == pytest.approx(1.1)
+    assert res.incremental_sales == pytest.approx(0.0)                # the old measure said 100 yuan
+    assert res.naive_incremental_sales == pytest.approx(100.0)
+    assert res.table.loc["P", "tier"] == 0 and res.total_cost == 0    # growth over the season: 0 %
+    units = {"tiers": [{"min_units": 100, "rate": 1.0}], "unit_price": 10}
+    assert math.isinf(_simulate(df, units, period="2026-08", baseline="2026-07", pilot=["P"]).cost_share)
+
+
+def test_the_bundled_pilot_is_measured_against_its_control_stores():
+    sellout, pilot = _pilot_stores("C18")
+    scheme = {"basis": "growth", "tiers": [{"min_growth": 0.05, "bonus": 10}], "unit_price": 38}
+    res = _simulate(sellout, scheme, chain="C18", pilot=pilot, period=list(PILOT_MONTHS), baseline=list(PILOT_BASE))
+    c18 = sellout[sellout["chain_id"] == "C18"]
+    control = c18[~c18["store_id"].isin(pilot)]
+    s = control[control["month"].isin(PILOT_MONTHS)]["units_sold"].sum() / \
+        control[control["month"].isin(PILOT_BASE)]["units_sold"].sum()
+    assert res.season == pytest.approx(s) and res.season < 0.95          # May–Jul is below Feb–Apr
+    assert set(res.table.index) == set(pilot) and res.control_stores == control["store_id"].nunique()
+    lift = res.table["units"].sum() / res.table["expected_units"].sum() - 1
+    assert 0.5 * PILOT_LIFT < lift < 1.5 * PILOT_LIFT                 # the pilot's lift, not the season
+    naive = res.table["units"].sum() / res.table["baseline_units"].sum() - 1
+    assert naive < lift - 0.05                                        # 环比 hides most of it
+    assert res.incremental_sales == pytest.approx(((res.table["units"] - res.table["expected_units"]) * 38).sum())
+
+
+def test_season_given_directly_replaces_the_control():
+    df = sellout()
+    a = _simulate(df, GROWTH, period="2026-10", baseline="2026-09", season=1.25)
+    assert a.season == 1.25 and a.control_stores == 0
+    assert (a.table["expected_units"] == a.table["baseline_units"] * 1.25).all()

@@ -1,168 +1,175 @@
-"""m06 终端动销执行: question bank, helpers, forms, and the widget-only path of the notebook."""
+"""m06 终端动销执行: decisions judged on the data seen, the seasonal baseline (issue 12), forms, widget path."""
 
 from __future__ import annotations
 
-from pathlib import Path
+import math
 
-import nbformat
 import pytest
 
 import kamlab as kl
 from kamlab.course import m06
-from kamlab.grading import Context, decode, encode
+from kamlab.datasets._gen_sellout import PILOT_LIFT, PILOT_MONTHS
+from kamlab.grading import Context
 
-from workbook_runs import cell_errors, lost_points, run_answered
+from workbook_runs import cell_errors, grade_recorded, lost_points, run_answered
 
-ROOT = Path(__file__).resolve().parents[1]
 HIDDEN = 5
 PLAN = {"liaison": "张伟", "start": "2026-11-01", "end": "2027-01-31",
         "waves": [{"stores": "A 类门店", "start": "2026-11-01", "end": "2026-11-30"},
                   {"stores": "其余门店", "start": "2026-12-01", "end": "2027-01-31"}],
         "meetings": ["2026-11-15", "2026-12-15", "2027-01-15"]}
-SCHEME = {"basis": "growth", "tiers": [{"min_growth": 0.15, "bonus": 40}, {"min_growth": 0.3, "bonus": 80}],
-          "payee": "chain", "category": "感冒止咳", "cost_cap": 0.3, "unit_price": 38}
+SCENES = {"S1": "ask", "S2": "refer", "S3": "differ", "S4": "care"}
 
 
-def _answers(variant: int, scheme=SCHEME) -> dict:
+def _data(variant: int):
     sellout, chains = kl.datasets.load("sellout", variant=variant), kl.datasets.load("chains", variant=variant)
-    chain = m06.sellout_chain(sellout, chains)
-    res = kl.incentives.simulate(sellout, scheme, chain=chain)
-    raw = {"q1": PLAN, "q2": scheme, "q3": res, "q4": kl.incentives.compliance(scheme, res),
-           "q5": res.cost_share, "q6": "向店长讲清目标、档位和合规。"}
-    return {k: decode(encode(v)) for k, v in raw.items()}   # as the grader reads them back
+    return sellout, chains, m06.sellout_chain(sellout, chains)
 
 
-def _grade(answers: dict, variant: int) -> dict:
-    return m06.BANK.grade(answers, Context("m06", variant=variant, answers=answers))
+def _answers(variant: int) -> dict:
+    sellout, chains, chain = _data(variant)
+    lift = round(m06.effect_measures(sellout, chains, chain)["lift"], 3)
+    return {"q1": PLAN, "q2": {"chain": chain, "effect": lift}, "q3": {"chain": chain, **m06.full_scheme("B")},
+            "q4": {"chain": chain, "schemes": m06.within_cap(sellout, chains, chain)}, "q5": SCENES,
+            "q6": "向店长讲清目标、档位和合规。"}
 
 
 def test_bank_structure():
     assert m06.BANK.keys() == ["q1", "q2", "q3", "q4", "q5", "q6"]
-    assert m06.BANK.total_points == 14.0
+    assert m06.BANK.total_points == 16.0
     assert [q.key for q in m06.BANK.questions if q.manual] == ["q6"]
+    assert [q.key for q in m06.BANK.questions if q.read] == ["q2", "q4"]
+    assert all(q.on == "seen" for q in m06.BANK.questions if not q.manual)
 
 
 @pytest.mark.parametrize("variant", [0, HIDDEN])
-def test_computed_answers_get_full_marks(variant):
-    verdicts = _grade(_answers(variant), variant)
-    assert {k: v.ok for k, v in verdicts.items() if not v.manual} == {f"q{i}": True for i in range(1, 6)}
+def test_right_decisions_get_full_marks(variant):
+    verdicts = grade_recorded("m06", _answers(variant), variant)
+    assert lost_points(verdicts) == {}
+
+
+def test_judgments_are_checked_on_the_variant_the_trainee_saw():
+    seen = _answers(0)
+    verdicts = m06.BANK.grade(seen, Context("m06", variant=HIDDEN, seen_variant=0, answers=seen))
+    assert all(v.ok for v in verdicts.values() if not v.manual)
+    hidden = m06.BANK.grade(seen, Context("m06", variant=HIDDEN, answers=seen))
+    assert not hidden["q2"].ok                       # the data decides: the effect differs on other data
 
 
 def test_sellout_chain_designation():
     sellout, chains = kl.datasets.load("sellout"), kl.datasets.load("chains")
-    assert m06.sellout_chain(sellout, chains) == "C18"          # the default key account itself
-    assert m06.sellout_chain(sellout, chains, "C34") == "C34"   # a chosen key account is kept
-    assert m06.sellout_chain(sellout, chains, "C01") == "C01"   # every chain has sell-out rows
-    s5, c5 = kl.datasets.load("sellout", variant=5), kl.datasets.load("chains", variant=5)
-    assert m06.sellout_chain(s5, c5) == "C31"
-    with pytest.raises(kl.BadValueError):                       # no silent switch to another chain
+    assert m06.sellout_chain(sellout, chains) == "C18"
+    assert m06.sellout_chain(sellout, chains, "C34") == "C34"
+    with pytest.raises(kl.BadValueError):
         m06.sellout_chain(sellout[sellout["chain_id"] != "C01"], chains, "C01")
 
 
-def test_numbers_typed_from_variant_0_fail_on_the_hidden_variant():
-    answers = _answers(HIDDEN)
-    typed = dict(answers, q5=_answers(0)["q5"])
-    assert not _grade(typed, HIDDEN)["q5"].ok
-    typed = dict(answers, q3=_answers(0)["q3"])     # a table computed on variant 0
-    assert not _grade(typed, HIDDEN)["q3"].ok
+# ------------------------------------------------------------------ the seasonal baseline (issue 12)
+def test_the_pilot_is_in_the_data_and_measured_against_its_control_stores():
+    for v in range(4):
+        sellout, chains, chain = _data(v)
+        m = m06.effect_measures(sellout, chains, chain)
+        assert m["season"] < 0                                   # May–Jul is below Feb–Apr for a cold remedy
+        assert m["lift"] > m["naive"] + 0.02                     # 环比 hides part of the pilot's effect
+        assert 0 < m["lift"] < 2 * PILOT_LIFT
+        assert m06.PILOT_MONTHS == PILOT_MONTHS
 
 
-def test_q3_and_q5_consistent_with_the_trainees_own_scheme():
-    answers = _answers(0)
-    other = {**SCHEME, "tiers": [{"min_growth": 0.1, "bonus": 20}, {"min_growth": 0.2, "bonus": 50}]}
-    assert not _grade(dict(answers, q2=other), 0)["q3"].ok
-    assert not _grade(dict(answers, q2=other), 0)["q5"].ok
-    assert all(v.ok for k, v in _grade(_answers(0, other), 0).items() if not v.manual)
-    # percentage instead of fraction
-    assert "100" in _grade(dict(answers, q5=answers["q5"] * 100), 0)["q5"].reason_zh
+def test_old_measure_fails_incremental_is_over_the_seasonal_baseline():
+    """The old tool counted period − previous quarter as the scheme's increment; the new one nets the season
+    out with the control stores: the two differ by the season × baseline."""
+    sellout, chains, chain = _data(0)
+    res = m06.pilot_result(sellout, chains, chain, m06.full_scheme("B"))
+    t = res.table
+    old = float(((t["units"] - t["baseline_units"]) * m06.PRODUCT_PRICE).sum())
+    assert res.naive_incremental_sales == pytest.approx(old)
+    assert res.incremental_sales == pytest.approx(float(((t["units"] - t["baseline_units"] * res.season)
+                                                         * m06.PRODUCT_PRICE).sum()))
+    assert res.incremental_sales > 10 * max(old, 1)              # the season hid most of the increment
+    assert res.season == pytest.approx(1 + m06.effect_measures(sellout, chains, chain)["season"])
 
 
-def test_q1_structure():
-    answers = _answers(0)
-    assert not _grade(dict(answers, q1={**PLAN, "liaison": ""}), 0)["q1"].ok
-    bad = _grade(dict(answers, q1={**PLAN, "meetings": ["2026-11-15"]}), 0)["q1"]
-    assert not bad.ok and "协同会" in bad.reason_zh
-    one = {**PLAN, "waves": [{"stores": 10, "start": "2026-11-01", "end": "2027-01-31"}]}
-    assert "两批" in _grade(dict(answers, q1=one), 0)["q1"].reason_zh
-    assert "格式" in _grade(dict(answers, q1={**PLAN, "start": "11月1日"}), 0)["q1"].reason_zh
+def test_q4_is_judged_against_the_seasonal_increment_not_the_naive_one():
+    sellout, chains, chain = _data(0)
+    table = m06.candidate_table(sellout, chains, chain)
+    right = m06.within_cap(sellout, chains, chain)
+    naive = m06.within_cap(sellout, chains, chain, "share_naive")
+    assert right != naive
+    ctx = Context("m06")
+    assert m06.BANK.check("q4", {"chain": chain, "schemes": right}, ctx).ok
+    assert not m06.BANK.check("q4", {"chain": chain, "schemes": naive or ["none"]}, ctx).ok
+    assert (table.loc[right, "share"] <= m06.POLICY_CAP).all()
 
 
-@pytest.mark.parametrize("change, word", [
-    ({"tiers": [{"min_growth": 0.15, "bonus": 40}]}, "两档"),
-    ({"unit_price": 30}, "单价"),
-    ({"cost_cap": 0.5}, "公司规定"),
-    ({"tiers": [{"min_growth": 0.15}]}, "格式"),
-])
-def test_q2_decision(change, word):
-    v = _grade(dict(_answers(0), q2={**SCHEME, **change}), 0)["q2"]
-    assert not v.ok and word in v.reason_zh
+def test_q3_rejects_a_scheme_over_the_cap_against_the_season():
+    sellout, chains, chain = _data(0)
+    rich = {"chain": chain, **m06.full_scheme("B"),
+            "tiers": [{"min_growth": 0.0, "bonus": 300}, {"min_growth": 0.1, "bonus": 600}]}
+    v = m06.BANK.check("q3", rich, Context("m06"))
+    assert not v.ok and "费用" in v.reason_zh
+    clerk = {"chain": chain, **m06.full_scheme("B"), "payee": "clerk"}
+    assert "店员" in m06.BANK.check("q3", clerk, Context("m06")).reason_zh
 
 
-@pytest.mark.parametrize("change, word", [
-    ({"payee": "clerk"}, "店员"),
-    ({"category": "处方药"}, "OTC"),
-    ({"basis": "units", "tiers": [{"min_units": 30, "rate": 1.0}, {"min_units": 60, "rate": 1.5}]}, "上限"),
-])
-def test_q4_non_compliant_scheme_loses_the_points(change, word):
-    scheme = {**SCHEME, **change}
-    v = _grade(_answers(0, scheme), 0)["q4"]
-    assert not v.ok and word in v.reason_zh
+def test_q2_reasons_name_the_misreading():
+    sellout, chains, chain = _data(0)
+    m = m06.effect_measures(sellout, chains, chain)
+    v = m06.BANK.check("q2", {"chain": chain, "effect": round(m["naive"], 3)}, Context("m06"))
+    assert not v.ok and "环比" in v.reason_zh and "quarter-on-quarter" in v.reason_en
+    v = m06.BANK.check("q2", {"chain": chain, "effect": round(m["season"], 3)}, Context("m06"))
+    assert not v.ok and "季节" in v.reason_zh
 
 
-def test_later_questions_need_q2():
-    answers = _answers(0)
-    del answers["q2"]
-    verdicts = _grade(answers, 0)
-    assert not verdicts["q3"].ok and "练习 2" in verdicts["q3"].reason_zh
-
-
-def test_forms_write_decisions_and_calls_never_numbers():
-    sellout = kl.datasets.load("sellout")
-    form = m06.push_form()
-    form.controls["liaison"].value = "张伟"
-    form.controls["meeting_every"].value = 30
-    scope: dict = {}
-    exec(form.line, scope)
-    assert kl.incentives.push_plan(scope["q1"]).ok
-    form = m06.scheme_form(sellout, "C22")
-    form.controls["basis"].value = "growth"
-    for row, (t, b) in enumerate([("0.15", "40"), ("0.3", "80"), ("", "")]):
-        cells = form.controls["tiers"].cells[row]
-        cells["threshold"].value, cells["rate"].value, cells["bonus"].value = t, "", b
-    exec(form.line, scope)
-    assert scope["q2"] == {**SCHEME, "unit_price": 38.0}
-    for make, line in [(m06.simulate_form, "q3 = kl.incentives.simulate(sellout, q2, chain=chain)"),
-                       (m06.compliance_form, "q4 = kl.incentives.compliance(q2, q3)"),
-                       (m06.share_form, "q5 = kl.incentives.simulate(sellout, q2, chain=chain).cost_share")]:
-        assert make(sellout, "C22", ...).line == line
+# ------------------------------------------------------------------ forms
+def test_forms_start_neutral_and_their_text_is_live():
+    sellout, chains, chain = _data(0)
+    form = m06.effect_form(sellout, chains, chain)
+    assert "还没有选择" in form.text
+    form.controls["effect"].value = round(m06.effect_measures(sellout, chains, chain)["lift"], 3)
+    assert "+11.8%" in form.text
+    q3 = m06.scheme_form(sellout, chains, chain)
+    assert '"tiers": []' in q3.line and "至少填一档" in q3.text
+    q4 = m06.candidates_form(sellout, chains, chain)
+    assert "还没有选择" in q4.text
+    q4.controls["schemes"].tick(["B", "D"])
+    assert "2" in q4.text
+    assert "None" in m06.scene_form().line
 
 
 def test_forms_speak_english():
     kl.set_language("en")
-    form = m06.scheme_form(kl.datasets.load("sellout"), "C22")
-    assert form.controls["cost_cap"].description == "Cost cap (share of increment)"
-    assert m06.push_form().controls["liaison"].description == "Liaison"
+    try:
+        sellout, chains, chain = _data(0)
+        form = m06.scheme_form(sellout, chains, chain)
+        assert form.controls["cost_cap"].description == "Cost cap (share of increment)"
+        assert m06.push_form().controls["liaison"].description == "Liaison"
+        assert "cost / increment over season" in list(m06.shown_candidates(sellout, chains, chain).columns)
+    finally:
+        kl.set_language("zh")
 
 
-# ----------------------------------------------------------------------------- the widget-only path
-def _operate(key: str) -> str:
+# ------------------------------------------------------------------ the widget-only path
+def _operate(variant: int) -> dict[str, str]:
+    sellout, chains, chain = _data(variant)
+    lift = round(m06.effect_measures(sellout, chains, chain)["lift"], 3)
+    ticks = m06.within_cap(sellout, chains, chain)
     return {
         "q1": 'form_q1.controls["liaison"].value = "张伟（KA 经理）"\nform_q1.controls["meeting_every"].value = 30',
-        "q2": "\n".join(['form_q2.controls["basis"].value = "growth"',
-                         'cells = form_q2.controls["tiers"].cells',
-                         'cells[0]["threshold"].value, cells[0]["rate"].value, cells[0]["bonus"].value = "0.15", "", "40"',
-                         'cells[1]["threshold"].value, cells[1]["rate"].value, cells[1]["bonus"].value = "0.3", "", "80"',
-                         'cells[2]["threshold"].value, cells[2]["rate"].value, cells[2]["bonus"].value = "", "", ""']),
-        "q3": "", "q4": "", "q5": "",
-    }[key]
+        "q2": f'form_q2.controls["effect"].value = {lift!r}',
+        "q3": "\n".join(['form_q3.controls["basis"].value = "growth"',
+                         'cells = form_q3.controls["tiers"].cells',
+                         'cells[0]["threshold"].value, cells[0]["bonus"].value = "0.05", "20"',
+                         'cells[1]["threshold"].value, cells[1]["bonus"].value = "0.15", "50"']),
+        "q4": f'form_q4.controls["schemes"].tick({ticks!r})',
+        "q5": "\n".join(f'form_q5.controls["{k}"].value = "{v}"' for k, v in SCENES.items()),
+    }
 
 
 def test_widget_only_path_gets_full_marks_on_the_hidden_variant(tmp_path):
     executed, answers, verdicts = run_answered(
-        "m06", tmp_path, variant=HIDDEN,
-        operations={k: _operate(k) for k in ("q1", "q2", "q3", "q4", "q5") if _operate(k)},
-        literals={"q6": 'q6 = "按增长给连锁总部结算奖励。"'})
+        "m06", tmp_path, variant=HIDDEN, operations=_operate(HIDDEN),
+        literals={"q6": 'q6 = "按扣除季节后的增长给连锁总部结算奖励。"'})
     assert cell_errors(executed) == []
     assert set(answers) == set(m06.BANK.keys())
     assert lost_points(verdicts) == {}
-    assert sum(v.score for v in verdicts.values()) == 11.0
+    assert math.isclose(sum(v.score for v in verdicts.values()), 12.0)

@@ -81,7 +81,8 @@ DESCRIPTIONS = {
         "共 1023 家门店、12 个月（2025-11 至 2026-10）12276 行的门店月度动销数据：目标门店、是否铺货、"
         "销量、期初/期末库存（期末 = 期初 + 到货 − 销量，到货未单列）、神秘顾客暗访与店员推荐次数。"
         "数据中埋有五个问题，分别落在不同连锁：铺货率低、有货不动销、库存积压（周转下降）、最近两个月店员推荐率骤降、"
-        "最近一个月销量环比明显下滑。用于 m07 核心数据复盘（kl.kpi、kl.rootcause），以及 m06 激励方案、m10 终端动销（重点客户自己的门店）。",
+        "最近一个月销量环比明显下滑。2026-05 至 2026-07 公司在每家连锁总部所在城市的门店试点了策略品种的阶梯激励（试点门店），"
+        "这些门店当期多卖约 15%；同一连锁其他城市的门店是对照门店。用于 m07 核心数据复盘（kl.kpi、kl.rootcause），以及 m06 激励方案、m10 终端动销（重点客户自己的门店）。",
         "Store-month sell-out of a sample of the stores of all 36 chains (ids from chains: 4 % of a chain's "
         "stores, at least 24 and never more than its store_count), 1023 stores over 12 months (2025-11 to 2026-10), "
         "12276 rows: target "
@@ -89,7 +90,9 @@ DESCRIPTIONS = {
         "deliveries are not a column), mystery-shopper visits and clerk recommendations. Five problems are "
         "planted, each in a different chain: poor distribution, stocked but not selling, inventory piling up "
         "(turnover falling), clerk recommendation dropping in the last two months, and a clear fall of units in "
-        "the latest month. Used by m07 (core data review: kl.kpi, kl.rootcause), and by m06 (incentives) and m10 "
+        "the latest month. From 2026-05 to 2026-07 the company piloted a tiered incentive on its strategic product "
+        "in each chain's stores of its head-office city (pilot stores, about 15 % more units in those months); the "
+        "chain's stores in its other cities are the control group. Used by m07 (core data review: kl.kpi, kl.rootcause), and by m06 (incentives) and m10 "
         "(sell-through) on the key account's own stores.",
     ),
     "retail_sales": (

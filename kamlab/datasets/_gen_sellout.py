@@ -3,6 +3,15 @@
 Each chain contributes a sample of its stores (:func:`sample_sizes`: 4 % of its stores, at least 24, never
 more than its ``store_count``), so every key account a module may pick has sell-out data.  The five planted
 problems are dealt to five chains by a seeded permutation: the same story in every variant.
+
+**The incentive pilot (m06).**  From 2026-05 to 2026-07 (:data:`PILOT_MONTHS`) the company ran a tiered incentive on
+its strategic product in every chain's stores of the chain's head-office city (``region == chains.hq_city``: about
+half of each chain's sample, drawn at random with the city); the chain's stores in its other cities are the control
+group.  Pilot stores sold ``PILOT_LIFT`` (+15 %) more in those months than they would have; the season (a cold
+remedy: :data:`SEASON`) lowers every store's sales from Feb–Apr to May–Jul by about 12 %, so the pilot's effect is
+seen only against the control stores, not against the quarter before.  The lift is applied after every random draw
+(same stores, same inventory, same planted problems as without it); the months of m10's contest (the latest two)
+are not touched.
 """
 
 from __future__ import annotations
@@ -45,6 +54,11 @@ def _sellout_plan(variant: int) -> tuple[np.random.Generator, list[str], dict[st
     chains = [str(c) for c in _chains(variant)["chain_id"]]
     perm = rng.permutation(len(chains))
     return rng, chains, {p: chains[perm[i]] for i, p in enumerate(PROBLEMS)}
+
+
+#: Months of the incentive pilot and the lift it brought to the pilot stores (see the module docstring).
+PILOT_MONTHS = ("2026-05", "2026-06", "2026-07")
+PILOT_LIFT = 0.15
 
 
 SEASON = np.array([1.10, 1.20, 1.25, 1.10, 1.00, 0.95, 0.90, 0.88, 0.90, 0.93, 0.98, 1.05])
@@ -99,6 +113,11 @@ def _sellout(variant: int) -> pd.DataFrame:
         if m:
             begin[:, m] = end[:, m - 1]
         end[:, m] = np.where(stocked[:, m], np.maximum(level[:, m], begin[:, m] - units[:, m]), 0)
+
+    # the m06 incentive pilot: head-office-city stores sell PILOT_LIFT more in PILOT_MONTHS (no random draw)
+    hq = np.array([chains.at[c, "hq_city"] for c in chain_ids], dtype=object)[ch]
+    in_pilot = (region == hq)[:, None] & np.isin(np.array(MONTHS), PILOT_MONTHS)[None, :]
+    units = np.where(in_pilot & (units > 0), np.round(units * (1 + PILOT_LIFT)), units).astype(np.int64)
 
     mystery = np.where(stocked & is_target[:, None], rng.poisson(2.5, (n, T)), 0).astype(np.int64)
     p_rec = np.tile(rng.uniform(0.55, 0.7, n_ch)[:, None], (1, T))

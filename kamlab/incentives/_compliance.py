@@ -136,7 +136,7 @@ def compliance(scheme: Any, result: Any = None) -> list[Violation]:
     >>> df = pd.DataFrame({"store_id": ["S1", "S1", "S2", "S2"], "month": ["2026-09", "2026-10"] * 2,
     ...                    "units_sold": [50, 70, 40, 40]})
     >>> s = {"tiers": [{"min_units": 60, "rate": 0.5}], "unit_price": 10, "cost_cap": 0.1}
-    >>> res = simulate(df, s, period="2026-10", baseline="2026-09")
+    >>> res = simulate(df, s, period="2026-10", baseline="2026-09", season=1.0)  # no seasonal change assumed
     >>> [v.rule for v in compliance(s, res)], round(res.cost_share, 3)
     (['cost_cap'], 0.175)
     >>> compliance({**s, "cost_cap": 0.2}, res)

@@ -11,19 +11,23 @@ notebook (each writes the answer line: the trainee's decisions and the call
 that computes the answer from the notebook's data) and small helpers.
 
 * ``q1`` — the HQ push plan, a literal dict checked by
-  ``kl.incentives.push_plan`` (structure: liaison, ≥ 2 waves, no overlap,
-  monthly meetings, all inside the window);
-* ``q2`` — the trainee's tiered scheme (decision: well-formed, ≥ 2 tiers,
-  the product's price, a cap within the company policy);
-* ``q3`` — ``kl.incentives.simulate(sellout, q2, chain=chain)``
-  (consistency: payout total and cost share equal the tool's result with
-  their own ``q2`` on the notebook's data);
-* ``q4`` — ``kl.incentives.compliance(q2, q3)``: their scheme has no
-  violation on the notebook's data;
-* ``q5`` — the cost share, computed by a call (vs the reference with their
-  scheme);
-* ``q6`` — free text, scored by hand: how to explain the scheme to store
-  managers.
+  ``kl.incentives.push_plan`` against the seed's HQ push (liaison, ≥ 2
+  waves, no overlap, monthly meetings, all inside the window);
+* ``q2`` (read) — the pilot's effect read off the pilot-vs-control chart:
+  growth over the seasonal baseline, not the pilot stores' own 环比 growth;
+* ``q3`` — the drill: the trainee's tiered scheme, compliant and within
+  30 % of the increment over the seasonal baseline on the pilot;
+* ``q4`` (read) — which of four candidate schemes keep the cap, read from
+  the cost table (cost over the seasonal increment, not the 环比 one);
+* ``q5`` — 场景化培训 / 卖点培训: the clerk's move in four customer scenes;
+* ``q6`` — free text, scored by hand with a rubric.
+
+The seasonal baseline (issue 12): the data's pilot ran May–Jul 2026 in
+each chain's head-office-city stores; the chain's other stores are the
+control group, so a scheme's increment is ``units − baseline × season``
+with the season measured on the control stores (``kl.incentives.simulate``
+with ``pilot=``).  Literal answers carry their chain; the checks judge them
+on the data variant the trainee saw.
 
 The chain: the exercise runs on the key account (parameter ``account``,
 default: m02's top 重点投入 chain; :func:`sellout_chain`).  The sell-out data
@@ -48,13 +52,17 @@ The package: ``_case`` (constants, the product, the schemes, the messages),
 from __future__ import annotations
 
 from ._bank import BANK
-from ._case import (DATASET, DEFAULT_SCHEME, EXAMPLE_SCHEME, MODULE, MSGS, PLAN_START, POLICY_CAP, PRODUCT,
-                    PRODUCT_CATEGORY, PRODUCT_PRICE)
-from ._forms import compliance_form, push_form, scheme_form, share_form, simulate_form
-from ._model import plan_line, scheme_or_default, sellout_chain
+from ._case import (BASE_MONTHS, CANDIDATES, DATASET, DEFAULT_SCHEME, EXAMPLE_SCHEME, MODULE, MSGS, PILOT_MONTHS,
+                    PLAN_START, POLICY_CAP, PRODUCT, PRODUCT_CATEGORY, PRODUCT_PRICE)
+from ._charts import pilot_chart
+from ._forms import candidates_form, effect_form, explain_form, push_form, scene_form, scheme_form
+from ._model import (candidate_table, effect_measures, full_scheme, gap_checklist, pilot_result, pilot_summary, pilot_stores, plan_line,
+                     scheme_or_default, sellout_chain, shown_candidates, within_cap)
 
 __all__ = [
     "MODULE", "BANK", "DATASET", "PLAN_START", "PRODUCT", "PRODUCT_CATEGORY", "PRODUCT_PRICE", "POLICY_CAP",
-    "EXAMPLE_SCHEME", "DEFAULT_SCHEME", "sellout_chain", "scheme_or_default", "plan_line",
-    "push_form", "scheme_form", "simulate_form", "compliance_form", "share_form",
+    "EXAMPLE_SCHEME", "DEFAULT_SCHEME", "PILOT_MONTHS", "BASE_MONTHS", "CANDIDATES", "sellout_chain",
+    "scheme_or_default", "plan_line", "pilot_stores", "effect_measures", "pilot_result", "full_scheme",
+    "candidate_table", "within_cap", "gap_checklist", "pilot_summary", "shown_candidates", "pilot_chart",
+    "push_form", "effect_form", "scheme_form", "candidates_form", "scene_form", "explain_form",
 ]

@@ -1,9 +1,11 @@
-"""The checks of m06: the plan and the scheme on their own, the results recomputed with the trainee's scheme.
+"""The checks of m06: literal decisions judged on the data the trainee saw (``ctx.load``), never on the
+grader's re-run objects.
 
 Examples
 --------
->>> _table_of(None) is None
-True
+>>> from kamlab.grading import Context
+>>> _check_q2({"chain": "C18", "effect": None}, Context("m06")).reason_en
+'Nothing chosen yet: read the chart, then pick the effect.'
 """
 
 from __future__ import annotations
@@ -12,42 +14,22 @@ import math
 from collections.abc import Mapping
 from typing import Any
 
-import numpy as np
-import pandas as pd
-
 from ... import incentives
-from ...grading import Context, Verdict, close_to, fail
-from ._case import DATASET, POLICY_CAP, PRODUCT_PRICE
-from ._model import sellout_chain
+from ...grading import Context, Verdict, fail
+from .._shared import default_account
+from ._case import CANDIDATES, DATASET, MOVES, POLICY_CAP, PRODUCT_PRICE, SCENE_KEY
+from ._model import effect_measures, pilot_result, within_cap
 
-def _their_scheme(ctx: Context) -> Any:
-    q2 = ctx.answers.get("q2")
-    if q2 is None:
-        return None
-    try:
-        return incentives.as_scheme(q2)
-    except (ValueError, TypeError, AttributeError, IndexError):
-        return None
+#: How close a chosen effect must be to the measured one (the options are rounded to 0.1 %).
+TOL = 0.0015
 
 
-def _table_of(answer: Any) -> Any:
-    table = getattr(answer, "table", answer)
-    return table if isinstance(table, pd.DataFrame) else None
-
-
-def _chain_of(ctx: Context) -> str:
-    """The chain of the trainee's q3 table when it names one chain of the data, else the designated one."""
-    sellout = ctx.load(DATASET)
-    table = _table_of(ctx.answers.get("q3"))
-    if table is not None and "chain_id" in table.columns:
-        ids = {str(c) for c in table["chain_id"].unique()}
-        if len(ids) == 1 and ids <= set(sellout["chain_id"].astype(str)):
-            return ids.pop()
-    return sellout_chain(sellout, ctx.load("chains"), None)
-
-
-def _reference(ctx: Context, scheme: Any, chain: str | None = None) -> Any:
-    return incentives.simulate(ctx.load(DATASET), scheme, chain=chain or _chain_of(ctx))
+def _chain(answer: Any, ctx: Context) -> str:
+    """The chain named in a literal answer when the seen data has it, else the key account of that data."""
+    chain = answer.get("chain") if isinstance(answer, Mapping) else None
+    if chain is not None and str(chain) in set(ctx.load(DATASET)["chain_id"].astype(str)):
+        return str(chain)
+    return default_account(ctx.load("chains"))
 
 
 def _check_q1(answer: Any, ctx: Context) -> Verdict | bool:
@@ -60,84 +42,105 @@ def _check_q1(answer: Any, ctx: Context) -> Verdict | bool:
         return fail("推动计划还有问题：" + "；".join(p.zh for p in plan.problems),
                     "The push plan has problems: " + "; ".join(p.en for p in plan.problems))
     if (plan.table["kind"] == "wave").sum() < 2:
-        return fail("门店推动至少分两批：先试点、再推广。", "Roll the store push out in at least two waves: pilot, then scale.")
+        return fail("门店推动只有一批：应先试点、再推广，至少分两批。",
+                    "The store push has one wave: pilot first, then scale, at least two waves.")
     return True
 
 
 def _check_q2(answer: Any, ctx: Context) -> Verdict | bool:
+    value = answer.get("effect") if isinstance(answer, Mapping) else answer
+    if value is None:
+        return fail("还没有选择：先读图，再选出试点的效果。", "Nothing chosen yet: read the chart, then pick the effect.")
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return fail("答案应是表单里选出的一个百分比。", "The answer should be one of the percentages of the form.")
+    m = effect_measures(ctx.load(DATASET), ctx.load("chains"), _chain(answer, ctx))
+    if abs(value - m["lift"]) <= TOL:
+        return True
+    nearest = min(("naive", "season", "chain"), key=lambda k: abs(value - m[k]))
+    reasons = {
+        "naive": ("{x:+.1%} 是试点门店自己的环比增长：同期季节让销量下滑，环比把季节的影响算进了方案效果。",
+                  "{x:+.1%} is the pilot stores' own quarter-on-quarter growth: the season pulled sales down "
+                  "meanwhile, so this mixes the season into the scheme's effect."),
+        "season": ("{x:+.1%} 是对照门店的变化：那是季节本身，不是试点带来的。",
+                   "{x:+.1%} is what the control stores did: that is the season itself, not the pilot."),
+        "chain": ("{x:+.1%} 是全连锁的增长：把试点门店和对照门店混在一起，既有季节也被稀释。",
+                  "{x:+.1%} is the whole chain's growth: pilot and control mixed, season included and diluted."),
+    }
+    zh, en = reasons[nearest] if abs(value - m[nearest]) <= TOL else (
+        "{x:+.1%} 不是这张图能读出的试点效果。", "{x:+.1%} is not a reading of the pilot in this chart.")
+    return fail(zh.format(x=value), en.format(x=value))
+
+
+def _check_q3(answer: Any, ctx: Context) -> Verdict | bool:
+    if not isinstance(answer, Mapping):
+        return fail("答案应是表单写出的激励方案。", "The answer should be the scheme the form writes.")
+    spec = {k: v for k, v in answer.items() if k != "chain"}
+    if not spec.get("tiers"):
+        return fail("还没有填档位：表里至少填两档。", "No tiers yet: fill in at least two tiers.")
     try:
-        scheme = incentives.as_scheme(answer)
+        scheme = incentives.as_scheme(spec)
     except ValueError as err:
         return fail("激励方案的格式不对：" + getattr(err, "zh", str(err)),
                     "The incentive scheme is malformed: " + getattr(err, "en", str(err)))
     except (TypeError, AttributeError, IndexError):
-        return fail("答案应是一个激励方案字典 {\"basis\": ..., \"tiers\": [...], ...}。",
-                    "The answer should be an incentive scheme dict {\"basis\": ..., \"tiers\": [...], ...}.")
+        return fail("答案应是表单写出的激励方案。", "The answer should be the scheme the form writes.")
     if len(scheme.tiers) < 2:
-        return fail("阶梯式激励至少要有两档。", "A tiered (阶梯式) incentive needs at least two tiers.")
+        return fail("只有一档：阶梯式激励至少要两档。", "One tier only: a tiered incentive needs at least two.")
     if not math.isclose(scheme.unit_price, PRODUCT_PRICE):
-        return fail(f"单价 unit_price 应是策略品种的价格（{PRODUCT_PRICE:g} 元/盒）。",
-                    f"unit_price should be the strategic product's price ({PRODUCT_PRICE:g} yuan a box).")
+        return fail(f"单价 {scheme.unit_price:g} 元不是策略品种的价格。",
+                    f"The unit price {scheme.unit_price:g} is not the strategic product's price.")
     if scheme.cost_cap > POLICY_CAP + 1e-12:
-        return fail(f"费用上限 cost_cap 超过了公司规定（最多 {POLICY_CAP:.0%}）。",
-                    f"cost_cap is above the company policy (at most {POLICY_CAP:.0%}).")
-    return True
-
-
-def _need_q2(ctx: Context) -> Any:
-    scheme = _their_scheme(ctx)
-    if scheme is None:
-        return fail("先完成练习 2（一个格式正确的激励方案），再做这一题。",
-                    "Finish exercise 2 (a well-formed incentive scheme) first.")
-    return scheme
-
-
-def _check_q3(answer: Any, ctx: Context) -> Verdict | bool:
-    scheme = _need_q2(ctx)
-    if isinstance(scheme, Verdict):
-        return scheme
-    table = _table_of(answer)
-    cols = {"payout", "incremental_sales", "chain_id"}
-    if table is None or not cols <= set(table.columns):
-        return fail("答案应是 kl.incentives.simulate(sellout, q2, chain=chain) 的结果。",
-                    "The answer should be the result of kl.incentives.simulate(sellout, q2, chain=chain).")
-    ids = {str(c) for c in table["chain_id"].unique()}
-    sellout = ctx.load(DATASET)
-    if len(ids) != 1 or not ids <= set(sellout["chain_id"].astype(str)):
-        return fail("请只对一家连锁（chain=chain）的门店试算。", "Simulate the stores of one chain only (chain=chain).")
-    ref = _reference(ctx, scheme, ids.pop())
-    cost = float(np.nansum(table["payout"].to_numpy(dtype=float)))
-    incr = float(np.nansum(table["incremental_sales"].to_numpy(dtype=float)))
-    share = 0.0 if cost == 0 else (math.inf if incr <= 0 else cost / incr)
-    same_cost = math.isclose(cost, ref.total_cost, rel_tol=1e-6, abs_tol=1e-6)
-    same_share = share == ref.cost_share or math.isclose(share, ref.cost_share, rel_tol=1e-6, abs_tol=1e-9)
-    if len(table) != len(ref.table) or not (same_cost and same_share):
-        return fail("试算结果和你在练习 2 的方案对不上：请用 kl.incentives.simulate(sellout, q2, chain=chain)，"
-                    "不要改数据或方案。",
-                    "The result does not match your exercise-2 scheme: use "
-                    "kl.incentives.simulate(sellout, q2, chain=chain) without changing the data or the scheme.")
+        return fail(f"费用上限 {scheme.cost_cap:.0%} 超过了公司规定的 {POLICY_CAP:.0%}。",
+                    f"The cost cap {scheme.cost_cap:.0%} is above the company's {POLICY_CAP:.0%}.")
+    res = pilot_result(ctx.load(DATASET), ctx.load("chains"), _chain(answer, ctx), scheme)
+    violations = incentives.compliance(scheme, res)
+    if violations:
+        return fail("方案在试点数据上不合规：" + "；".join(v.zh for v in violations),
+                    "The scheme is not compliant on the pilot data: " + "; ".join(v.en for v in violations))
+    if res.total_cost <= 0:
+        return fail("试点门店没有一家能达到第一档：这个激励不起作用。",
+                    "No pilot store reaches the first tier: the incentive moves nobody.")
     return True
 
 
 def _check_q4(answer: Any, ctx: Context) -> Verdict | bool:
-    scheme = _need_q2(ctx)
-    if isinstance(scheme, Verdict):
-        return scheme
-    if isinstance(answer, (str, bytes, Mapping)) or not isinstance(answer, (list, tuple)):
-        return fail("答案应是 kl.incentives.compliance(q2, q3) 的结果（一个列表）。",
-                    "The answer should be the result of kl.incentives.compliance(q2, q3) (a list).")
-    violations = incentives.compliance(scheme, _reference(ctx, scheme))
-    if violations:
-        return fail("你的方案在这份数据上不合规：" + "；".join(v.zh for v in violations),
-                    "Your scheme is not compliant on this data: " + "; ".join(v.en for v in violations))
-    if len(answer) != 0:
-        return fail("合规检查的结果和你的方案对不上：请用 kl.incentives.compliance(q2, q3)。",
-                    "The compliance result does not match your scheme: use kl.incentives.compliance(q2, q3).")
+    schemes = answer.get("schemes") if isinstance(answer, Mapping) else answer
+    if isinstance(schemes, str) or not isinstance(schemes, (list, tuple)):
+        return fail("答案应是勾选的方案列表。", "The answer should be the list of ticked schemes.")
+    picked = {str(a) for a in schemes}
+    if not picked:
+        return fail("还没有勾选：读表，勾出守得住上限的方案。", "Nothing ticked yet: read the table, tick the schemes within the cap.")
+    right = set(within_cap(ctx.load(DATASET), ctx.load("chains"), _chain(answer, ctx)))
+    if "none" in picked:
+        if right:
+            return fail("你选了“都守不住”：按季节基线算增量，并不是每个方案都超上限。",
+                        "You chose 'none': measured over the seasonal baseline, not every scheme breaks the cap.")
+        return True if picked == {"none"} else fail("“都守不住”不能和方案同时勾选。", "'None' cannot go with a scheme.")
+    over = sorted(picked - right)
+    if over:
+        return fail(f"方案 {'、'.join(over)} 的费用超过季节基线增量的 {POLICY_CAP:.0%}。",
+                    f"Scheme(s) {', '.join(over)} cost more than {POLICY_CAP:.0%} of the increment over the season.")
+    if picked != right:
+        return fail(f"你漏选了 {len(right - picked)} 个守得住上限的方案。",
+                    f"You left out {len(right - picked)} scheme(s) that keep the cap.")
     return True
 
 
 def _check_q5(answer: Any, ctx: Context) -> Verdict | bool:
-    scheme = _need_q2(ctx)
-    if isinstance(scheme, Verdict):
-        return scheme
-    return close_to(lambda c: _reference(c, scheme).cost_share, rel=1e-6)(answer, ctx)
+    if not isinstance(answer, Mapping):
+        return fail("答案应是表单写出的每个场景的做法。", "The answer should be the form's move per scene.")
+    if any(answer.get(k) is None for k in SCENE_KEY):
+        return fail("还有场景没有选择。", "Some scenes are not answered yet.")
+    wrong = [k for k, v in SCENE_KEY.items() if answer.get(k) != v]
+    if not wrong:
+        return True
+    bad = {"promise": ("承诺疗效是违规宣传", "promising a cure is non-compliant"),
+           "knock": ("贬低竞品既不合规也失信于顾客", "running down a rival is non-compliant and loses trust"),
+           "bonus": ("按奖励推荐，顾客利益放在了后面", "recommending by the clerk's reward puts the customer last")}
+    worst = [answer[k] for k in wrong if answer[k] in bad]
+    zh_why, en_why = bad[worst[0]] if worst else ("做法和顾客的需要不对应", "the move does not fit the customer's need")
+    return fail(f"场景 {'、'.join(wrong)} 的做法不对：{zh_why}。",
+                f"Scene(s) {', '.join(wrong)}: wrong move ({en_why}).")
+
+
+__all__ = ["_check_q1", "_check_q2", "_check_q3", "_check_q4", "_check_q5", "CANDIDATES", "MOVES"]

@@ -1,5 +1,7 @@
 """The widget forms of m06: one per exercise, each writing the answer line; live charts and checks.
 
+Every form starts neutral (nothing chosen, an empty tier table) and redraws its text with its chart.
+
 Examples
 --------
 >>> _scheme_line({"basis": "units", "tiers": [{"threshold": 30, "rate": 1.0}, {"threshold": None}],
@@ -17,11 +19,13 @@ from typing import Any
 import ipywidgets as w
 
 from ... import incentives
-from ...widgets import AnswerForm, TableEditor, dropdown, slider
-from ._case import EXAMPLE_SCHEME, MSGS, POLICY_CAP, PRODUCT_CATEGORY, PRODUCT_PRICE
-from ._model import plan_line, scheme_or_default
+from ..._i18n import localized
+from ...widgets import AnswerForm, TableEditor, choice, dropdown, literal, match_quiz, multi_select, slider, text_answer
+from ._case import CANDIDATES, MOVES, MSGS, POLICY_CAP, PRODUCT_CATEGORY, PRODUCT_PRICE, SCENES
+from ._charts import pilot_chart
+from ._model import effect_measures, pilot_result, plan_line, shown_candidates
 
-def _scheme_line(v: Mapping[str, Any], name: str = "q2") -> str:
+def _scheme_line(v: Mapping[str, Any], name: str = "q2", chain: str | None = None) -> str:
     key = "min_units" if v["basis"] == "units" else "min_growth"
     tiers = []
     for row in v["tiers"]:
@@ -32,7 +36,8 @@ def _scheme_line(v: Mapping[str, Any], name: str = "q2") -> str:
             if row.get(reward) is not None:
                 tier[reward] = row[reward]
         tiers.append(tier)
-    scheme = {"basis": v["basis"], "tiers": tiers, "payee": v["payee"], "category": v["category"],
+    scheme = {"chain": chain} if chain else {}
+    scheme |= {"basis": v["basis"], "tiers": tiers, "payee": v["payee"], "category": v["category"],
               "cost_cap": round(float(v["cost_cap"]), 4), "unit_price": PRODUCT_PRICE}
     return f"{name} = {json.dumps(scheme, ensure_ascii=False)}"
 
@@ -88,27 +93,56 @@ def push_form() -> Any:
                       line=line, draw=draw, title=MSGS("push_title"))
 
 
-def scheme_form(sellout: Any, chain: str) -> Any:
-    """Exercise 2: the tier table, basis, payee, category and cost cap; live payout chart and checks.
-
-    The chart shows the payout per tier on *chain*'s stores (latest quarter
-    vs the one before) and the cost share against the cap; the compliance
-    problems are listed under it.
+def effect_form(sellout: Any, chains: Any, chain: str) -> Any:
+    """Exercise 2: read the pilot chart and pick the pilot's effect (four readings of the same data).
 
     Examples
     --------
     >>> import contextlib, io, kamlab as kl
     >>> with contextlib.redirect_stdout(io.StringIO()):
-    ...     form = scheme_form(kl.datasets.load("sellout"), "C22")
+    ...     form = effect_form(kl.datasets.load("sellout"), kl.datasets.load("chains"), "C18")
+    >>> form.line
+    'q2 = {"chain": "C18", "effect": None}'
+    >>> form.controls["effect"].value = 0.118
+    >>> form.text.strip()
+    '你的判断：试点让门店多卖了 +11.8%（相对季节基线）。'
+    """
+    values = sorted({round(x, 3) for x in effect_measures(sellout, chains, chain).values()})
+    pick = choice([(f"{x:+.1%}", x) for x in values], label=MSGS("pick_effect"))
+
+    def line(v: dict[str, Any]) -> str:
+        return "q2 = " + literal({"chain": chain, "effect": v["effect"]})
+
+    def draw(v: dict[str, Any]) -> None:
+        pilot_chart(sellout, chains, chain)
+        print(MSGS("not_chosen") if v["effect"] is None else MSGS("chosen", x=v["effect"]))
+
+    return AnswerForm({"effect": pick}, line=line, draw=draw, title=MSGS("effect_title"))
+
+
+def scheme_form(sellout: Any, chains: Any, chain: str) -> Any:
+    """Exercise 3: the tier table (empty at first), basis, payee, category and cost cap; live back-test.
+
+    The chart shows the payout per tier on the chain's pilot stores; the text
+    the payout, the increment over the seasonal baseline, the cost share and
+    the compliance problems.
+
+    Examples
+    --------
+    >>> import contextlib, io, kamlab as kl
+    >>> with contextlib.redirect_stdout(io.StringIO()):
+    ...     form = scheme_form(kl.datasets.load("sellout"), kl.datasets.load("chains"), "C18")
     ...     form.controls["basis"].value = "growth"
     ...     cells = form.controls["tiers"].cells
-    ...     for row, (t, b) in enumerate([("0.15", "40"), ("0.3", "80"), ("", "")]):
+    ...     for row, (t, b) in enumerate([("0.05", "20"), ("0.15", "50"), ("", "")]):
     ...         cells[row]["threshold"].value = t; cells[row]["rate"].value = ""; cells[row]["bonus"].value = b
     >>> form.line
-    'q2 = {"basis": "growth", "tiers": [{"min_growth": 0.15, "bonus": 40}, {"min_growth": 0.3, "bonus": 80}], "payee": "chain", "category": "感冒止咳", "cost_cap": 0.3, "unit_price": 38.0}'
+    'q3 = {"chain": "C18", "basis": "growth", "tiers": [{"min_growth": 0.05, "bonus": 20}, {"min_growth": 0.15, "bonus": 50}], "payee": "chain", "category": "感冒止咳", "cost_cap": 0.3, "unit_price": 38.0}'
+    >>> "费用占比" in form.text
+    True
     """
     basis = dropdown([(MSGS("by_units"), "units"), (MSGS("by_growth"), "growth")], "units", label=MSGS("basis"))
-    rows = [{"threshold": t["min_units"], "rate": t["rate"], "bonus": None} for t in EXAMPLE_SCHEME["tiers"]]
+    rows = [{"threshold": None, "rate": None, "bonus": None} for _ in range(3)]
     tiers = TableEditor(rows, ["threshold", "rate", "bonus"],
                         labels={c: MSGS(c) for c in ("threshold", "rate", "bonus")})
     payee = dropdown([(MSGS(p), p) for p in ("chain", "store", "clerk")], "chain", label=MSGS("payee"))
@@ -117,14 +151,15 @@ def scheme_form(sellout: Any, chain: str) -> Any:
     cap = slider(POLICY_CAP, 0.05, POLICY_CAP, 0.01, label=MSGS("cap"))
 
     def line(v: dict[str, Any]) -> str:
-        return _scheme_line(v)
+        return _scheme_line(v, "q3", chain)
 
     def draw(v: dict[str, Any]) -> None:
         spec = json.loads(line(v).split(" = ", 1)[1])
+        spec.pop("chain")
         if not spec["tiers"]:
             print(MSGS("no_tiers"))
             return
-        res = incentives.simulate(sellout, spec, chain=chain)
+        res = pilot_result(sellout, chains, chain, spec)
         res.plot()
         _print_totals(res)
         _print_violations(incentives.compliance(spec, res))
@@ -133,60 +168,50 @@ def scheme_form(sellout: Any, chain: str) -> Any:
                       line=line, draw=draw, title=MSGS("scheme_title"))
 
 
-def _result_form(q2: Any, sellout: Any, chain: str, line: str, show: str) -> Any:
-    def draw(_v: dict[str, Any]) -> None:
-        if q2 is Ellipsis or q2 is None:
-            print(MSGS("no_q2"))
-        scheme = scheme_or_default(q2)
-        res = incentives.simulate(sellout, scheme, chain=chain)
-        if show == "chart":
-            res.plot()
-        _print_totals(res)
-        if show == "compliance":
-            _print_violations(incentives.compliance(scheme, res))
-
-    title = {"chart": "q3_title", "compliance": "q4_title", "totals": "q5_title"}[show]
-    return AnswerForm({}, line=lambda _v: line, draw=draw, title=MSGS(title))
-
-
-def simulate_form(sellout: Any, chain: str, q2: Any) -> Any:
-    """Exercise 3: your scheme on the chain's stores (chart of payout by tier); writes the call.
+def candidates_form(sellout: Any, chains: Any, chain: str) -> Any:
+    """Exercise 4: tick the candidate schemes that keep the 30 % cap (the table is shown above the form).
 
     Examples
     --------
     >>> import contextlib, io, kamlab as kl
     >>> with contextlib.redirect_stdout(io.StringIO()):
-    ...     form = simulate_form(kl.datasets.load("sellout"), "C22", ...)
+    ...     form = candidates_form(kl.datasets.load("sellout"), kl.datasets.load("chains"), "C18")
     >>> form.line
-    'q3 = kl.incentives.simulate(sellout, q2, chain=chain)'
+    'q4 = {"chain": "C18", "schemes": []}'
+    >>> form.controls["schemes"].tick(["B"]); form.line
+    'q4 = {"chain": "C18", "schemes": ["B"]}'
     """
-    return _result_form(q2, sellout, chain, "q3 = kl.incentives.simulate(sellout, q2, chain=chain)", "chart")
+    options = [(f"{k}", k) for k in CANDIDATES] + [(MSGS("none_ok"), "none")]
+    box = multi_select(options, label=MSGS("cand_desc"))
+
+    def line(v: dict[str, Any]) -> str:
+        return "q4 = " + literal({"chain": chain, "schemes": list(v["schemes"])})
+
+    def draw(v: dict[str, Any]) -> None:
+        print(MSGS("not_chosen") if not v["schemes"] else MSGS("ticked", n=len(v["schemes"])))
+
+    return AnswerForm({"schemes": box}, line=line, draw=draw, title=MSGS("cand_title"))
 
 
-def compliance_form(sellout: Any, chain: str, q2: Any) -> Any:
-    """Exercise 4: the compliance check of your scheme on the chain's stores; writes the call.
+def scene_form() -> Any:
+    """Exercise 5: scene-based selling-point training: one drop-down per customer scene.
 
     Examples
     --------
-    >>> import contextlib, io, kamlab as kl
-    >>> with contextlib.redirect_stdout(io.StringIO()):
-    ...     form = compliance_form(kl.datasets.load("sellout"), "C22", ...)
+    >>> form = scene_form()
     >>> form.line
-    'q4 = kl.incentives.compliance(q2, q3)'
+    'q5 = {"S1": None, "S2": None, "S3": None, "S4": None}'
     """
-    return _result_form(q2, sellout, chain, "q4 = kl.incentives.compliance(q2, q3)", "compliance")
+    items = {k: localized(*v) for k, v in SCENES.items()}
+    return match_quiz(items, [(localized(*v), k) for k, v in MOVES.items()], key="q5", title=MSGS("scene_title"))
 
 
-def share_form(sellout: Any, chain: str, q2: Any) -> Any:
-    """Exercise 5: cost as a share of incremental sales, computed by a call.
+def explain_form() -> Any:
+    """Exercise 6: free text (instructor-scored).
 
     Examples
     --------
-    >>> import contextlib, io, kamlab as kl
-    >>> with contextlib.redirect_stdout(io.StringIO()):
-    ...     form = share_form(kl.datasets.load("sellout"), "C22", ...)
-    >>> form.line
-    'q5 = kl.incentives.simulate(sellout, q2, chain=chain).cost_share'
+    >>> explain_form().line
+    "q6 = ''"
     """
-    return _result_form(q2, sellout, chain, "q5 = kl.incentives.simulate(sellout, q2, chain=chain).cost_share",
-                        "totals")
+    return text_answer("q6", title=MSGS("q6_title"))
