@@ -106,11 +106,12 @@ def assert_form_renders(form: Locator, n_sliders: int, label: str) -> None:
     assert image.evaluate("img => img.complete && img.naturalWidth > 200 && img.naturalHeight > 150")
 
 
-def move_slider(form: Locator, label: str, key: str) -> None:
-    """Focus the slider labelled *label* and press *key* (ArrowLeft / ArrowRight)."""
+def move_slider(form: Locator, label: str, key: str, times: int = 1) -> None:
+    """Focus the slider labelled *label* and press *key* (ArrowLeft / ArrowRight) *times* times."""
     handle = form.locator(".jupyter-widgets.widget-slider", has_text=label).locator(".noUi-handle")
     handle.focus()
-    handle.press(key)
+    for _ in range(times):
+        handle.press(key)
 
 
 def answer_and_check(page: Page, form: Locator, key: str, expected: str) -> Locator:
@@ -156,9 +157,15 @@ def test_m02_weights_form_end_to_end(page, lab, save_screenshot):
     assert_form_renders(form, n_sliders=4, label="利润贡献")
     assert_no_errors(page)
 
-    # the trainee weighs profit more: 利润贡献 35 → 40, 动销基础 30 → 25
-    move_slider(form, "利润贡献", "ArrowRight")
-    move_slider(form, "动销基础", "ArrowLeft")
+    # the form starts neutral (every weight 5) and says so; its text follows the sliders live
+    output = form.locator(".widget-output")
+    expect(output).to_contain_text("权重合计 15，应为 100", timeout=60_000)
+    # the trainee weighs profit most: 合作潜力 5 → 35, 利润贡献 5 → 40, 动销基础 5 → 25
+    move_slider(form, "合作潜力", "ArrowRight", 6)
+    move_slider(form, "利润贡献", "ArrowRight", 7)
+    expect(output).to_contain_text("权重合计 80，应为 100", timeout=60_000)
+    move_slider(form, "动销基础", "ArrowRight", 4)
+    expect(output).to_contain_text("权重合计 100", timeout=60_000)
     check = answer_and_check(page, form,
                              "q1", 'q1 = {"合作潜力": 35, "利润贡献": 40, "动销基础": 25, "cut": 50}')
     assert_form_renders(form, n_sliders=4, label="利润贡献")   # the chart was redrawn
