@@ -58,7 +58,7 @@ def test_hints_name_the_idea_never_the_code(module):
     assert not bad, f"{module}: hints that show code or names: {bad}"
 
 
-@pytest.mark.parametrize("module", params(MODULES))
+@pytest.mark.parametrize("module", MODULES)
 def test_every_hint_is_there_in_both_languages(module):
     for q in _auto(get_bank(module)):
         assert all(part.strip() for part in q.hint), f"{module} {q.key} has no hint in one language"
