@@ -52,7 +52,7 @@ def _environment_requirements(name: str) -> dict[str, str]:
 def test_environment_yml_is_the_trainees_environment():
     """environment.yml = the core plus [lab]: no grader, no test tools for trainees."""
     assert _environment_requirements("environment.yml") == _pyproject_requirements("lab")
-    for dev_tool in ("pytest", "hypothesis", "playwright", "nbval", "papermill"):
+    for dev_tool in ("pytest", "hypothesis", "playwright", "nbval"):
         assert dev_tool not in _environment_requirements("environment.yml")
 
 
@@ -64,7 +64,8 @@ def test_extras_match_the_users():
     extras = _pyproject()["project"]["optional-dependencies"]
     assert set(extras) == {"lab", "grade", "dev"}
     core = _pyproject_requirements()
-    assert "jupyterlab" not in core and "papermill" not in core and "pytest" not in core
+    assert "jupyterlab" not in core and "pytest" not in core and "playwright" not in core
+    assert {"papermill", "nbformat", "filelock"} <= set(core)      # a plain `pip install .` grades
     assert "jupyterlab" in _pyproject_requirements("lab")
     assert "jupyterlab" not in _pyproject_requirements("grade")
     assert {"papermill", "nbformat"} <= set(_pyproject_requirements("grade"))

@@ -37,7 +37,7 @@ from typing import Any
 import pandas as pd
 
 from .._atomic import atomic_write_text
-from .._i18n import Messages, localized
+from .._i18n import Messages, get_language, localized, set_language
 from .._plotting import new_axes, styled
 
 __all__ = ["question_summary", "missing_from_roster", "write_report", "REPORT"]
@@ -139,8 +139,6 @@ def _png(ax: Any) -> str:
 def write_report(bank: Any, table: pd.DataFrame, results: list[dict[str, Any]], out: Path, *,
                  roster: str | Path | None = None, language: str = "zh") -> tuple[Path, pd.DataFrame]:
     """Write ``class_report.html``; return its path and the per-question table (the XLSX sheet)."""
-    from .._i18n import get_language, set_language
-
     before = get_language()
     set_language(language)
     try:
