@@ -102,22 +102,24 @@ def choose_sandbox(requested: str) -> str:
 def hidden_paths(submissions: Path, out: Path) -> list[Path]:
     """What a submission must not see: the submissions, ``--out``, the temporary folders, the grader's home.
 
-    The grader's home is hidden only when Python, its packages and kamlab do
-    not live inside it.
+    The temporary folders and the grader's home are hidden only when Python,
+    its packages and kamlab do not live inside them (then they stay visible,
+    read-only like everything else).
 
     Examples
     --------
     >>> [p.name for p in hidden_paths(Path("/srv/subs"), Path("/srv/out"))][:2]
     ['subs', 'out']
     """
-    hidden = [submissions.resolve(), out.resolve()]
-    hidden += [Path(p) for p in ("/tmp", "/var/tmp", "/dev/shm") if Path(p).is_dir()]
-    home = Path.home().resolve()
     needed = [Path(sys.prefix).resolve(), Path(sys.base_prefix).resolve(), Path(sys.executable).resolve(),
               Path(__file__).resolve(), *(Path(p).resolve() for p in sys.path if p and Path(p).exists())]
-    if home != Path("/") and not any(_inside(p, home) for p in needed):
-        hidden.append(home)
-    return hidden
+    shared = [Path(p) for p in ("/tmp", "/var/tmp", "/dev/shm") if Path(p).is_dir()]
+    home = Path.home().resolve()
+    if home != Path("/"):
+        shared.append(home)
+    # a temporary folder or home that holds Python, its packages or kamlab stays visible (read-only)
+    shared = [s for s in shared if not any(_inside(n, s.resolve()) for n in needed)]
+    return [submissions.resolve(), out.resolve(), *shared]
 
 
 def _inside(path: Path, folder: Path) -> bool:
