@@ -38,14 +38,14 @@ from ..answers import ANSWER_MIME, Opaque, Record, decode, encode, read_answers
 from ._bank import Distractor, Question, QuestionBank
 from ._checks import close_to, equals, same_set
 from ._context import Context
-from ._verdict import NOT_ANSWERED, Verdict, WrongType, as_number, fail, passed
+from ._verdict import NOT_ANSWERED, Verdict, WrongType, as_ids, as_number, fail, passed
 from ._registry import register_bank, registered_bank
 from ._workbook import Workbook, verdict_text, workbook
 # The grader: re-run submissions, read answers back, gradebook.
 from ._runner import GradeReport, grade, hidden_variant
 
 __all__ = [
-    "Verdict", "Context", "Question", "QuestionBank", "Distractor", "WrongType", "NOT_ANSWERED",
+    "Verdict", "Context", "Question", "QuestionBank", "Distractor", "as_ids", "as_number", "WrongType", "NOT_ANSWERED",
     "close_to", "equals", "same_set", "fail", "passed",
     "register_bank", "registered_bank",
     "workbook", "Workbook", "verdict_text", "ANSWER_MIME",

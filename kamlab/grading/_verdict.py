@@ -17,11 +17,12 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
+import pandas as pd
 
 from .._i18n import localized
 from ..answers import Opaque, Record
 
-__all__ = ["Verdict", "fail", "passed", "WrongType", "NOT_ANSWERED", "as_number"]
+__all__ = ["Verdict", "fail", "passed", "WrongType", "NOT_ANSWERED", "as_number", "as_ids"]
 
 #: Reason of an unanswered question (missing, or still ``...``).
 NOT_ANSWERED = ("未作答", "not answered")
@@ -128,3 +129,18 @@ def as_number(answer: Any) -> float:
     if isinstance(value, (bool, np.bool_)) or not isinstance(value, (numbers.Real, np.number)):
         raise WrongType("一个数字", "a number", answer)
     return float(value)
+
+
+def as_ids(answer: Any) -> list[str] | None:
+    """A chosen set of ids (chains, stores, doctors) as a list of text, or None when it is not one.
+
+    Examples
+    --------
+    >>> as_ids(["C01", "C07"]), as_ids(("N03",)), as_ids("C01"), as_ids([1, 2])
+    (['C01', 'C07'], ['N03'], None, None)
+    """
+    if isinstance(answer, (list, tuple, set, frozenset, np.ndarray, pd.Index)):
+        values = list(answer)
+        if all(isinstance(v, (str, np.str_)) for v in values):
+            return [str(v) for v in values]
+    return None

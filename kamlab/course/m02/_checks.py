@@ -11,10 +11,9 @@ import math
 from collections.abc import Mapping
 from typing import Any
 
-import numpy as np
 import pandas as pd
 
-from ...grading import Context, Verdict, fail, passed
+from ...grading import Context, Verdict, as_ids, fail, passed
 from ._case import ACTIONS, DIMENSIONS, NO_UNSTABLE, QUADRANTS, SPREAD, STABLE_BELOW
 from ._model import _codes, _stability, members, tiering
 
@@ -61,12 +60,6 @@ def _check_q1(answer: Any, ctx: Context) -> Verdict:
     return passed(2.0) if reason is None else fail(*reason)
 
 
-def _ids(answer: Any) -> list[str] | None:
-    if isinstance(answer, (list, tuple, set, frozenset, pd.Index, np.ndarray)):
-        values = list(answer)
-        if all(isinstance(v, (str, np.str_)) for v in values):
-            return [str(v) for v in values]
-    return None
 
 
 def _shares(chains: pd.DataFrame, q1: Any) -> pd.Series:
@@ -100,7 +93,7 @@ def _check_q2(answer: Any, ctx: Context) -> Verdict:
     q1 = _q1(ctx)
     if q1 is None:
         return fail(*_NEED_Q1)
-    ids = _ids(answer)
+    ids = as_ids(answer)
     if ids is None:
         return fail("答案应该是客户编号的列表。", "The answer should be a list of chain ids.")
     if not ids:
@@ -129,7 +122,7 @@ def _check_q3(answer: Any, ctx: Context) -> Verdict:
     q1 = _q1(ctx)
     if q1 is None:
         return fail(*_NEED_Q1)
-    ids = _ids(answer)
+    ids = as_ids(answer)
     if ids is None:
         return fail("答案应该是客户编号的列表。", "The answer should be a list of chain ids.")
     if not ids:

@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from ... import retail
-from ...grading import Context, Verdict, fail, passed
+from ...grading import Context, Verdict, as_ids, fail, passed
 from ._case import DATASET, NONE, PRODUCT_ROLE, RULES, SEED_RULE, TODAY, VERDICTS, course_chain
 from ._model import (abnormal_stores, distribution, failing_chains, hq_gaps, leaders, promotion_verdict, ranking,
                      under_exposed)
@@ -22,18 +22,12 @@ __all__ = ["check_q1", "check_q2", "check_q3", "check_q4", "check_q5", "check_q6
            "check_q9"]
 
 
-def _ids(answer: Any) -> list[str] | None:
-    if isinstance(answer, (list, tuple, set, frozenset, np.ndarray, pd.Index)):
-        values = list(answer)
-        if all(isinstance(v, (str, np.str_)) for v in values):
-            return [str(v) for v in values]
-    return None
 
 
 def _pick(answer: Any, right: list[str], known: list[str], why: Any, points: float,
           missing: tuple[str, str]) -> Verdict:
     """Judge a pick-several answer: *why(id)* says why a wrongly ticked id is wrong."""
-    ids = _ids(answer)
+    ids = as_ids(answer)
     if ids is None:
         return fail("答案应该是编号的列表。", "The answer should be a list of ids.")
     if not ids:

@@ -14,11 +14,9 @@ import numbers
 from collections.abc import Mapping
 from typing import Any
 
-import numpy as np
-import pandas as pd
 
 from ... import screening
-from ...grading import Context, Verdict, fail, passed
+from ...grading import Context, Verdict, as_ids, fail, passed
 from ._case import _STAGES, CASES, CORE_STAGE, DATASET, ID_COL, RX_COLUMN, SHARE, TOP, VALUE_COLUMNS, WALL_DIMENSIONS
 from ._model import ranking, stages, observed, wall_profile, weakest, weights_problem
 
@@ -39,19 +37,13 @@ def _check_q1(answer: Any, ctx: Context) -> Verdict:
     return passed(2.0) if why is None else fail(*why)
 
 
-def _ids(answer: Any) -> list[str] | None:
-    if isinstance(answer, (list, tuple, set, frozenset, pd.Index, np.ndarray)):
-        values = list(answer)
-        if all(isinstance(v, (str, np.str_)) for v in values):
-            return [str(v) for v in values]
-    return None
 
 
 def _check_q2(answer: Any, ctx: Context) -> Verdict:
     q1 = _q1(ctx)
     if q1 is None:
         return fail(*_NEED_Q1)
-    ids = _ids(answer)
+    ids = as_ids(answer)
     if ids is None:
         return fail("答案应是医生编号的列表。", "The answer should be a list of doctor ids.")
     if not ids:
