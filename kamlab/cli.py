@@ -1,4 +1,4 @@
-"""Command line: ``kamlab grade`` and ``kamlab example-class``.
+"""Command line: ``kamlab grade``, ``kamlab example-class`` and the class exchange.
 
 Examples
 --------
@@ -6,6 +6,11 @@ Examples
 
     kamlab example-class demo --out class_demo          # 24 submissions to try the grader
     kamlab grade demo class_demo --out graded --jobs 2  # gradebook + feedback pages
+
+    kamlab exchange init --exchange /srv/kamlab --group kamlab-instructors   # once, on a class server
+    kamlab collect m02 --out m02_class                  # latest hand-in per trainee ($KAMLAB_EXCHANGE)
+    kamlab grade m02 m02_class --out m02_graded
+    kamlab return m02 --feedback m02_graded --homes     # each trainee's page into their home
 """
 
 from __future__ import annotations
@@ -13,7 +18,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from . import grading
+from . import exchange, grading
 from ._errors import KamlabInputError
 from .course import get_bank
 
@@ -52,7 +57,58 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--n", type=int, default=24, help="作业份数（≥ 20）/ number of submissions")
     e.add_argument("--seed", type=int, default=0, help="随机种子 / random seed")
     e.add_argument("--solution", default=None, help="答案 notebook 的路径 / path of the solution notebook")
+    _exchange_parsers(sub)
     return p
+
+
+_EXCHANGE_HELP = "班级交换文件夹（默认 $KAMLAB_EXCHANGE）/ class exchange folder (default $KAMLAB_EXCHANGE)"
+
+
+def _exchange_parsers(sub: argparse._SubParsersAction) -> None:
+    x = sub.add_parser("exchange", help="班级交换文件夹 / the class exchange folder")
+    xs = x.add_subparsers(dest="action", required=True)
+    i = xs.add_parser("init", help="建立（或修复）提交文件夹 / make (or repair) the collect folder")
+    i.add_argument("--exchange", default=None, help=_EXCHANGE_HELP)
+    i.add_argument("--group", default=None,
+                   help="讲师用户组：学员能提交，但看不到彼此的作业 / instructors' group (e.g. kamlab-instructors): "
+                        "trainees hand in but cannot list or read each other's work")
+
+    c = sub.add_parser("collect", help="收作业：每位学员最新的一份 / the latest hand-in per trainee")
+    c.add_argument("module", help="模块，如 m02 / module, e.g. m02")
+    c.add_argument("--out", required=True, help="写作业的文件夹（OUT/学员/模块.ipynb）/ output folder")
+    c.add_argument("--exchange", default=None, help=_EXCHANGE_HELP)
+
+    r = sub.add_parser("return", help="发回反馈页：每位学员只拿到自己的 / hand back each trainee's own page")
+    r.add_argument("module", help="模块，如 m02 / module, e.g. m02")
+    r.add_argument("--feedback", required=True, help="kamlab grade 的 --out 文件夹 / kamlab grade's --out folder")
+    r.add_argument("--exchange", default=None,
+                   help="（不需要；与 collect 相同的选项）/ (not needed; accepted like collect's)")
+    r.add_argument("--homes", action="store_true",
+                   help="写到 ~学员/kamlab-feedback/（服务器上用 root 运行）/ into ~trainee/kamlab-feedback/ "
+                        "(run as root on a class server)")
+    r.add_argument("--to", default=None, help="或写到 文件夹/学员/模块.html / or into DIR/<trainee>/<module>.html")
+
+
+def _print_notes(notes: list[tuple[str, str]]) -> None:
+    for zh, en in notes:
+        print(f"{zh} / {en}", file=sys.stderr)
+
+
+def _exchange_command(args: argparse.Namespace) -> int:
+    if args.command == "exchange":
+        folder = exchange.init(args.exchange, group=args.group)
+        print(f"collect folder: {folder} (mode {folder.stat().st_mode & 0o7777:o})")
+        return 0
+    get_bank(args.module)      # an unknown module: one bilingual error with the closest id
+    if args.command == "collect":
+        got = exchange.collect(args.module, args.out, exchange=args.exchange)
+        _print_notes(got.notes)
+        print(f"collected {len(got.trainees)} submissions of {args.module} into {args.out}")
+        return 0
+    back = exchange.return_feedback(args.module, args.feedback, homes=args.homes, to=args.to)
+    _print_notes(back.notes)
+    print(f"returned {len(back.written)} feedback pages of {args.module}")
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -80,6 +136,8 @@ def main(argv: list[str] | None = None) -> int:
                                           solution=args.solution)
             print(f"wrote {len(paths)} submissions to {args.out}")
             return 0
+        if args.command in ("exchange", "collect", "return"):
+            return _exchange_command(args)
     except KamlabInputError as exc:
         print(str(exc), file=sys.stderr)
         return 2

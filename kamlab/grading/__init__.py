@@ -41,6 +41,7 @@ from ._context import Context
 from ._verdict import NOT_ANSWERED, Verdict, WrongType, as_ids, as_number, fail, passed
 from ._registry import register_bank, registered_bank
 from ._workbook import Workbook, verdict_text, workbook
+from ._feedback import safe_name
 # The grader: re-run submissions, read answers back, gradebook.
 from ._runner import GradeReport, grade, hidden_variant
 
@@ -50,7 +51,7 @@ __all__ = [
     "register_bank", "registered_bank",
     "workbook", "Workbook", "verdict_text", "ANSWER_MIME",
     "encode", "decode", "Record", "Opaque",
-    "grade", "read_answers", "GradeReport", "hidden_variant",
+    "grade", "read_answers", "GradeReport", "hidden_variant", "safe_name",
 ]
 
 
