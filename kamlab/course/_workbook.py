@@ -47,11 +47,16 @@ class Summary(pd.DataFrame):
     def _constructor(self) -> type[pd.DataFrame]:
         return pd.DataFrame          # anything computed from the summary is a plain table
 
+    def hand_in_box(self) -> Any:
+        """The live box: this table, the "提交 / Submit" button and its status line (ipywidgets)."""
+        status, ok = self._hand_in.status()
+        return exchange.submit_box(self._hand_in.submit, status, ok=ok, above=pd.DataFrame(self)._repr_html_())
+
     def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, Any]:
         table = pd.DataFrame(self)
         status, ok = self._hand_in.status()
-        box = exchange.submit_box(self._hand_in.submit, status, ok=ok, above=table._repr_html_())
-        bundle = box._repr_mimebundle_(include=include, exclude=exclude) or {}
+        bundle = self.hand_in_box()._repr_mimebundle_(include=include, exclude=exclude) or {}
+        # where no kernel runs (a stored notebook, nbval): the table and the status line as HTML and text
         bundle["text/html"] = table._repr_html_() + exchange.status_html(status, ok=ok)
         first, second = status if get_language() == "zh" else status[::-1]
         bundle["text/plain"] = f"{table!r}\n\n{first}\n{second}"

@@ -124,15 +124,15 @@ def _load(path: Path | None) -> list[dict[str, Any]]:
         return list(_MEMORY)
 
 
-def _mine(rows: list[dict[str, Any]], collect: Path, module: str) -> list[dict[str, Any]]:
-    """The receipts of *module* in *collect* whose copy is still there."""
-    return [r for r in rows if r.get("module") == module and Path(str(r.get("path", ""))).parent == collect
-            and Path(str(r["path"])).exists()]
+def _mine(rows: list[dict[str, Any]], collect: Path, module: str, trainee: str) -> list[dict[str, Any]]:
+    """The receipts of *trainee*'s hand-ins of *module* to *collect* whose copy is still there."""
+    return [r for r in rows if r.get("module") == module and r.get("trainee") == trainee
+            and Path(str(r.get("path", ""))).parent == collect and Path(str(r["path"])).exists()]
 
 
-def last_receipt(module: str, *, exchange: str | os.PathLike[str] | None = None,
+def last_receipt(module: str, *, exchange: str | os.PathLike[str] | None = None, trainee: str | None = None,
                  receipts: str | os.PathLike[str] | None = RECEIPTS) -> Receipt | None:
-    """The latest hand-in of *module* to this exchange, or None.
+    """The latest hand-in of *module* to this exchange by *trainee* (default: :func:`trainee_name`), or None.
 
     Raises
     ------
@@ -140,7 +140,7 @@ def last_receipt(module: str, *, exchange: str | os.PathLike[str] | None = None,
         When no exchange is set.
     """
     collect = collect_folder(exchange).resolve()
-    mine = _mine(_load(_receipts_file(receipts)), collect, module)
+    mine = _mine(_load(_receipts_file(receipts)), collect, module, trainee or trainee_name())
     if not mine:
         return None
     last = mine[-1]
@@ -185,10 +185,11 @@ def submit(module: str, *, notebook: str | os.PathLike[str] | None, exchange: st
         raise BadFileError(*MSGS.both("no_notebook"))
     data = _read_notebook(Path(notebook), module, answered_at)
     now = datetime.now(timezone.utc).replace(microsecond=0)
-    target = collect / submission_name(trainee or trainee_name(), module, now, secrets.token_hex(4))
+    trainee = trainee or trainee_name()
+    target = collect / submission_name(trainee, module, now, secrets.token_hex(4))
     atomic_write_bytes(target, data, mode=0o640)
     store = _receipts_file(receipts)
-    rows = _load(store) + [{"module": module, "path": str(target), "utc": now.isoformat()}]
+    rows = _load(store) + [{"module": module, "trainee": trainee, "path": str(target), "utc": now.isoformat()}]
     _MEMORY[:] = rows
     if store is not None:
         try:
@@ -196,7 +197,7 @@ def submit(module: str, *, notebook: str | os.PathLike[str] | None, exchange: st
             atomic_write_text(store, json.dumps(rows[-500:], ensure_ascii=False, indent=1))
         except OSError:
             pass                        # a read-only home: this kernel still counts
-    return Receipt(module, target, now, len(_mine(rows, collect, module)))
+    return Receipt(module, target, now, len(_mine(rows, collect, module, trainee)))
 
 
 def status(module: str, *, exchange: str | os.PathLike[str] | None = None,
