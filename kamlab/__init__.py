@@ -34,6 +34,7 @@ _SUBMODULES = (
     "rootcause",
     "grading",
     "course",
+    "exchange",
     "widgets",
     "incentives",
     "selfassess",
