@@ -29,9 +29,9 @@ from ._compute import KpiResult, compute
 from ._data import MSGS as DATA_MSGS
 from ._data import month_days, parse_by, parse_months, prepare, sums
 from ._flag import FlagResult, flag
-from ._metrics import (LOWER_IS_BETTER, METRICS, RATE_METRICS, below_target, metric_label, metric_name,
+from ._metrics import (LABELS, LOWER_IS_BETTER, METRICS, RATE_METRICS, below_target, metric_label, metric_name,
                        parse_targets)
 
-__all__ = ["compute", "flag", "KpiResult", "FlagResult", "METRICS", "RATE_METRICS", "LOWER_IS_BETTER",
+__all__ = ["compute", "flag", "KpiResult", "FlagResult", "METRICS", "RATE_METRICS", "LOWER_IS_BETTER", "LABELS",
            "metric_name", "metric_label", "parse_targets", "below_target",
            "prepare", "sums", "parse_by", "parse_months", "month_days", "DATA_MSGS"]
