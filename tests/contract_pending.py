@@ -6,10 +6,7 @@ the suite until the module is taken off this list).  Empty when every module
 meets it.
 """
 
-PENDING: dict[str, str] = {
-    "m07": "m07 still grades tool calls (q2/q3), its hints show code, no read-and-decide questions, "
-           "distractors or coverage page yet (issues 11 and 12)",
-}
+PENDING: dict[str, str] = {}
 
 
 def params(modules):

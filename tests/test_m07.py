@@ -48,11 +48,11 @@ def _answers(variant: int) -> dict:
     return {
         "q1": k,
         "q2": dict(TARGETS),
-        "q3": kl.kpi.flag(k, TARGETS),
-        "q4": {"poor_distribution": t["distribution_rate"].idxmin(),
+        "q3": {"poor_distribution": t["distribution_rate"].idxmin(),
                "low_sell_through": t["sell_through_rate"].idxmin(),
                "inventory_piling": t["days_of_inventory"].idxmax(),
                "clerk_drop": t["clerk_recommendation_rate"].idxmin()},
+        "q4": {"chain": m07.stock_chain(k), "cause": "sell_through"},
         "q5": m07.biggest_fall(kl.rootcause.drill(df, by="chain_id", base=base, current=current)),
         "q6": _chain(k),
         "q7": "铺货率低才是销量低的原因。",
@@ -63,7 +63,9 @@ def _answers(variant: int) -> dict:
 def test_bank_structure():
     bank = m07.BANK
     assert bank.module == "m07" and bank.keys() == ["q1", "q2", "q3", "q4", "q5", "q6", "q7"]
-    assert bank.total_points == 16.0
+    assert bank.total_points == 17.0
+    assert [q.key for q in bank.questions if q.read] == ["q3", "q4", "q5"]
+    assert [q.key for q in bank.questions if q.on == "seen"] == ["q2", "q3", "q4", "q5"]
     assert [q.key for q in bank.questions if q.manual] == ["q7"]
     assert all(q.prompt[0] and q.prompt[1] for q in bank.questions)
     assert all(q.hint[0] and q.hint[1] for q in bank.questions if not q.manual)
@@ -78,7 +80,7 @@ def test_computed_answers_get_full_marks(variant):
     verdicts = m07.BANK.grade(answers, _ctx(variant))
     lost = {k: v.reason_en for k, v in verdicts.items() if not v.ok and not v.manual}
     assert lost == {}
-    assert sum(v.score for v in verdicts.values()) == 14.0
+    assert sum(v.score for v in verdicts.values()) == 15.0
     assert verdicts["q7"].manual and verdicts["q7"].score == 0
 
 
@@ -90,38 +92,44 @@ def test_answers_survive_the_json_round_trip():
     assert all(v.ok for k, v in verdicts.items() if k != "q7")
 
 
-def test_numbers_typed_from_variant_0_fail_on_the_hidden_variant():
-    typed = {k: v for k, v in _answers(0).items()}
+def test_typed_numbers_fail_on_the_hidden_variant_and_literal_decisions_are_judged_on_the_seen_one():
+    typed = _answers(0)
     typed["q1"] = typed["q1"].table.copy()            # a pasted table of numbers
-    typed["q3"] = typed["q3"].table.copy()
-    verdicts = m07.BANK.grade(typed, _ctx(HIDDEN))
-    for key in ("q1", "q3", "q4", "q5", "q6"):
-        assert not verdicts[key].ok, key
-    assert verdicts["q2"].ok  # targets are decisions, not data
-    assert verdicts["q4"].score == 0.0
+    run = m07.BANK.grade(typed, _ctx(HIDDEN))
+    assert not run["q1"].ok and not run["q6"].ok     # computed answers: judged on the data the notebook ran on
+    seen = _answers(0)
+    for key in ("q2", "q3", "q4", "q5"):              # literal decisions: judged on the variant the trainee saw
+        assert m07.BANK.check(key, seen[key], _ctx(0)).ok, key
+        assert m07.BANK.get(key).on == "seen"
+    assert m07.BANK.check("q3", seen["q3"], _ctx(HIDDEN)).score < 1.0
 
 
-def test_planted_problems_are_what_the_kpi_table_finds():
-    for variant in (0, 1, 2, HIDDEN):
-        t = _k(variant).table
-        p = kl.datasets.planted("sellout", variant=variant)
-        assert t["distribution_rate"].idxmin() == p["poor_distribution"]
-        assert t["sell_through_rate"].idxmin() == p["low_sell_through"]
-        assert t["days_of_inventory"].idxmax() == p["inventory_piling"]
-        assert t["clerk_recommendation_rate"].idxmin() == p["clerk_drop"]
-        assert m07.biggest_fall(kl.rootcause.drill(_data(variant), by="chain_id", base="2026-09",
-                                                   current="2026-10"))["chain"] == p["latest_month_drop"]
+@pytest.mark.parametrize("variant", [0, 1, 2, 3, 4, HIDDEN])
+def test_the_story_holds_in_every_variant(variant):
+    """The KPI table finds the planted problems; the high-stock chain of exercise 4 is the one that does not
+    sell (not over-stocked); the latest month's fall is 动销, while the market as a whole grew."""
+    df = _data(variant)
+    k = _k(variant)
+    t, p = k.table, kl.datasets.planted("sellout", variant=variant)
+    assert m07.problem_chains(k) == {key: p[key] for key in m07.PROBLEMS}
+    assert m07.stock_chain(k) == p["low_sell_through"]
+    assert m07.diagnosis(k, m07.stock_chain(k)) == "sell_through"
+    assert t["avg_inventory"].idxmax() != p["low_sell_through"]
+    fall = m07.biggest_fall(kl.rootcause.drill(df, by="chain_id", base="2026-09", current="2026-10"))
+    assert fall == {"chain": p["latest_month_drop"], "factor": "sell_through"}
+    assert m07.market_change(df) > 0
 
 
 # ----------------------------------------------------------------------------- each check
 def test_q1_whole_year_is_the_wrong_period():
     v = m07.BANK.check("q1", kl.kpi.compute(_data(0), by=["chain_id"]), _ctx(0))
-    assert not v.ok and "3" in v.reason_zh and "latest quarter" in v.reason_en
+    assert not v.ok and "12" in v.reason_zh and "latest quarter" in v.reason_en
+    assert not m07.BANK.check("q1", None, _ctx(0)).ok
 
 
 def test_q1_wrong_grouping():
     v = m07.BANK.check("q1", kl.kpi.compute(m07.recent(_data(0)), by=["region"]), _ctx(0))
-    assert not v.ok and "chain_id" in v.reason_en
+    assert not v.ok and "one row per chain" in v.reason_en
 
 
 @pytest.mark.parametrize("targets, ok", [
@@ -132,36 +140,51 @@ def test_q1_wrong_grouping():
     ({k: v for k, v in TARGETS.items() if k != "clerk_recommendation_rate"}, False),
     ({**TARGETS, "distribution_rate": "高"}, False),
     ([0.8, 0.85], False),
+    ({**TARGETS, "distribution_rate": 0.5}, False),         # flags nobody: the lagging chain is missed
+    ({**TARGETS, "sell_through_rate": 0.99}, False),        # flags nearly everybody
 ])
-def test_q2_plausible_targets(targets, ok):
+def test_q2_targets_must_flag_the_laggards_and_not_everybody(targets, ok):
     assert m07.BANK.check("q2", targets, _ctx(0)).ok is ok
 
 
-def test_q3_must_be_consistent_with_the_trainees_own_targets():
+def test_q2_the_untouched_sliders_flag_nothing():
+    form = m07.targets_form(_k(0))
+    scope: dict = {}
+    exec(form.line, scope)
+    v = m07.BANK.check("q2", scope["q2"], _ctx(0))
+    assert not v.ok and "flags nothing" in v.reason_en
+    assert "0 of 36" in form.text or "低于目标 0 家" in form.text
+
+
+def test_q3_partial_credit_and_reasons_about_the_chosen_chain():
+    right = _answers(0)["q3"]
     k = _k(0)
-    mine = {**TARGETS, "sell_through_rate": 0.7}
-    flags = kl.kpi.flag(k, mine)
-    assert m07.BANK.check("q3", flags, _ctx(0, q2=mine)).ok
-    other = m07.BANK.check("q3", kl.kpi.flag(k, TARGETS), _ctx(0, q2=mine))
-    assert not other.ok and "exercise-2" in other.reason_en
-    unanswered = m07.BANK.check("q3", flags, _ctx(0))
-    assert not unanswered.ok and "exercise 2" in unanswered.reason_en
-
-
-def test_q4_partial_credit_per_problem():
-    right = _answers(0)["q4"]
-    half = {**right, "inventory_piling": right["poor_distribution"], "clerk_drop": right["poor_distribution"]}
-    v = m07.BANK.check("q4", half, _ctx(0))
+    big_stock = k.table["avg_inventory"].drop(right["inventory_piling"]).idxmax()
+    v = m07.BANK.check("q3", {**right, "inventory_piling": big_stock, "clerk_drop": None}, _ctx(0))
     assert not v.ok and v.score == 2.0
-    assert right["poor_distribution"] not in v.reason_zh  # the reason never reveals a chain
+    assert big_stock in v.reason_zh and right["inventory_piling"] not in v.reason_zh  # never the answer
+    assert not m07.BANK.check("q3", {p: None for p in m07.PROBLEMS}, _ctx(0)).ok
 
 
-def test_q5_right_chain_wrong_factor_gets_half():
+def test_q4_high_stock_is_not_over_stocking():
+    chain = m07.stock_chain(_k(0))
+    assert m07.BANK.check("q4", {"chain": chain, "cause": "sell_through"}, _ctx(0)).ok
+    trap = m07.BANK.check("q4", {"chain": chain, "cause": "inventory"}, _ctx(0))
+    assert not trap.ok and "库存高就是压货" in trap.reason_zh
+    dist = m07.BANK.check("q4", {"chain": chain, "cause": "distribution"}, _ctx(0))
+    assert not dist.ok and chain in dist.reason_zh
+    assert not m07.BANK.check("q4", {"chain": chain, "cause": None}, _ctx(0)).ok
+
+
+def test_q5_right_chain_wrong_factor_gets_half_and_the_season_is_refuted():
     right = _answers(0)["q5"]
     assert right["factor"] == "sell_through"
     v = m07.BANK.check("q5", {**right, "factor": "distribution"}, _ctx(0))
     assert not v.ok and v.score == 1.0
+    season = m07.BANK.check("q5", {**right, "factor": "season"}, _ctx(0))
+    assert not season.ok and "+" in season.reason_zh and "season did not pull" in season.reason_en
     assert not m07.BANK.check("q5", "C01", _ctx(0)).ok
+    assert not m07.BANK.check("q5", {"chain": None, "factor": None}, _ctx(0)).ok
 
 
 def test_q6_broken_links_cost_the_points():
@@ -174,9 +197,11 @@ def test_q6_broken_links_cost_the_points():
     late = _chain(k, solutions=[{"action": "补铺", "owner": "张伟", "due": "2027-03-30"},
                                 {"action": "考核", "owner": "李娜", "due": "2026-12-30"}])
     typed = _chain(k, evidence=[{"metric": "distribution_rate", "group": "C01", "value": 0.55}])
-    for chain in (one, no_owner, late, typed):
+    promo = _chain(k, cause="促销")
+    for chain in (one, no_owner, late, typed, promo):
         v = m07.BANK.check("q6", chain, ctx)
         assert not v.ok and v.score == 0 and v.reason_zh, chain
+    assert "铺货率" in m07.BANK.check("q6", promo, ctx).reason_zh  # metrics named in words, not columns
 
 
 # ----------------------------------------------------------------------------- helpers
@@ -216,9 +241,10 @@ def test_or_default_and_targets_or_default():
 
 
 # ----------------------------------------------------------------------------- forms
-def test_forms_write_decisions_and_calls_never_numbers():
+def test_forms_start_neutral_and_write_decisions():
     df, k = _data(0), _k(0)
     f1 = m07.kpi_form(df)
+    assert f1.line == "q1 = None"
     f1.controls["months"].value = 3
     f1.controls["by"].value = "chain_id"
     assert f1.line == 'q1 = kl.kpi.compute(kl.course.m07.recent(sellout, 3), by=["chain_id"])'
@@ -227,15 +253,20 @@ def test_forms_write_decisions_and_calls_never_numbers():
         f2.controls[name].value = value
     assert f2.line == ('q2 = {"distribution_rate": 0.8, "sell_through_rate": 0.85, '
                        '"inventory_turnover": 1.2, "clerk_recommendation_rate": 0.45}')
-    assert m07.flags_form(k, TARGETS).line == "q3 = kl.kpi.flag(k, q2)"
+    f3 = m07.flags_form(k, TARGETS)
+    assert "None" in f3.line and "已选 0/4" in f3.text
+    f3.controls["poor_distribution"].value = "C30"
+    assert '"poor_distribution": "C30"' in f3.line and "已选 1/4" in f3.text   # the status follows the controls
     f4 = m07.problems_form(k)
-    f4.controls["inventory_piling"].value = "days_of_inventory"
-    assert '"inventory_piling": k.table["days_of_inventory"].idxmax()' in f4.line
-    assert '"clerk_drop": k.table["units"].idxmin()' in f4.line
+    assert f4.line == f'q4 = {{"chain": "{m07.stock_chain(k)}", "cause": None}}'
+    f4.controls["cause"].value = "sell_through"
+    assert '"cause": "sell_through"' in f4.line and "你的判断" in f4.text
     f5 = m07.drill_form(df)
-    f5.controls["base"].value = "2026-09"
-    f5.controls["current"].value = "2026-10"
-    assert "base=\"2026-09\", current=\"2026-10\"" in f5.line
+    assert f5.line == 'q5 = {"chain": None, "factor": None}'
+    assert "全部门店合计" in f5.text
+    f7 = m07.text_form()
+    f7.controls["text"].value = "只看销量会漏掉铺货不足"
+    assert f7.line == "q7 = '只看销量会漏掉铺货不足'"
 
 
 def test_chain_form_line_builds_a_chain_that_validates():
@@ -250,6 +281,7 @@ def test_chain_form_line_builds_a_chain_that_validates():
     rows[0]["action"].value, rows[0]["owner"].value, rows[0]["due"].value = "店员培训", "培训经理 王芳", "2026-11-20"
     rows[1]["action"].value, rows[1]["owner"].value, rows[1]["due"].value = "阶梯激励", "KA经理 张伟", "2026-12-31"
     assert 'evidence=[kl.course.m07.evidence(k, "clerk_recommendation_rate", rank=1)]' in form.line
+    assert "根因链完整" in form.text                       # the broken links are listed live, none left
     scope = {"kl": kl, "k": k}
     exec(form.line, scope)
     assert m07.BANK.check("q6", scope["q6"], _ctx(0, q2=TARGETS)).ok
@@ -259,25 +291,31 @@ def test_forms_and_checks_speak_english():
     kl.set_language("en")
     form = m07.kpi_form(_data(0))
     assert form.controls["by"].description == "Group by"
-    assert [label for label, _ in form.controls["by"].options] == ["By city", "By chain"]
-    assert form.controls["months"].label == "Latest 12 months"
+    assert [label for label, _ in form.controls["by"].options][1:] == ["By city", "By chain"]
+    assert form.controls["months"].value is None
     chain = m07.chain_form(_k(0))
     worst = kl.datasets.planted("sellout")["poor_distribution"]
+    chain.controls["metric"].value = "distribution_rate"
     assert chain.controls["group"].label.startswith(f"Worst #1 on this metric (now {worst})")
     assert m07.metric_label("clerk_recommendation_rate") == "Clerk recommendation rate"
 
 
 # ----------------------------------------------------------------------------- the widget-only path
 def _operate(key: str) -> str:
-    """Cell source that works the form of *key* the way a trainee would."""
+    """Cell source that works the form of *key* the way a trainee would: read the form, then decide."""
     return {
         "q1": 'form_q1.controls["months"].value = 3\nform_q1.controls["by"].value = "chain_id"',
         "q2": "\n".join(f'form_q2.controls["{m}"].value = {v}' for m, v in TARGETS.items()),
-        "q3": "",
-        "q4": "\n".join(f'form_q4.controls["{p}"].value = "{m}"' for p, m in [
+        # read the chart of each KPI and pick its worst chain (what the trainee sees on variant 5)
+        "q3": "\n".join(f'form_q3.controls["metric"].value = "{m}"\n'
+                        f'form_q3.controls["{p}"].value = kl.course.m07.worst(k, "{m}")' for p, m in [
             ("poor_distribution", "distribution_rate"), ("low_sell_through", "sell_through_rate"),
             ("inventory_piling", "days_of_inventory"), ("clerk_drop", "clerk_recommendation_rate")]),
-        "q5": 'form_q5.controls["base"].value = "2026-09"\nform_q5.controls["current"].value = "2026-10"',
+        "q4": 'form_q4.controls["cause"].value = "sell_through"',
+        "q5": "\n".join([
+            "_d = kl.rootcause.drill(sellout, by='chain_id', base='2026-09', current='2026-10').table",
+            "form_q5.controls['chain'].value = _d.drop(index='total', errors='ignore')['change'].idxmin()",
+            "form_q5.controls['factor'].value = 'sell_through'"]),
         "q6": "\n".join([
             'form_q6.controls["problem"].value = "目标门店近一半没有货"',
             'form_q6.controls["metric"].value = "distribution_rate"',
@@ -290,17 +328,18 @@ def _operate(key: str) -> str:
             'rows[1]["action"].value = "逐店补铺"',
             'rows[1]["owner"].value = "区域主管 李娜"',
             'rows[1]["due"].value = "2026-12-20"']),
+        "q7": 'form_q7.controls["text"].value = "只看销量会漏掉铺货不足。"',
     }[key]
 
 
 def test_widget_only_path_gets_full_marks_on_the_hidden_variant(tmp_path):
     executed, answers, verdicts = run_answered(
-        "m07", tmp_path, variant=HIDDEN, operations={k: _operate(k) for k in ("q1", "q2", "q3", "q4", "q5", "q6")},
-        literals={"q7": 'q7 = "只看销量会漏掉铺货不足。"'})
+        "m07", tmp_path, variant=HIDDEN, operations={k: _operate(k) for k in m07.BANK.keys()})
     assert cell_errors(executed) == []
     assert set(answers) == set(m07.BANK.keys())
     assert lost_points(verdicts) == {}
-    assert sum(v.score for v in verdicts.values()) == 14.0
+    assert sum(v.score for v in verdicts.values()) == 15.0
+    assert answers["q7"] == "只看销量会漏掉铺货不足。"
 
 
 def test_or_default_replaces_a_wrong_q1():

@@ -282,8 +282,9 @@ def test_messages_name_the_item_and_the_fix():
                                         "value": 50}])).validate(kpi())
     assert "50% is 0.5" in res[0].en and "50% 写 0.5" in res[0].zh
     res = Chain(**good_chain(root_cause="库存")).validate(kpi())
-    assert "inventory_turnover, days_of_inventory" in res[0].en
-    assert "X / 2026-04 sell_through_rate" in res[0].en  # what is flagged in the evidence
+    assert "inventory turnover (turns), days of inventory" in res[0].en  # the metrics by name, not by column
+    assert "库存周转率（次）、库存天数" in res[0].zh and "_" not in res[0].zh
+    assert "X / 2026-04 sell-through rate" in res[0].en  # what is flagged in the evidence
     far = Chain(**good_chain(solutions=[*good_chain()["solutions"], ("补货", "王", "2027-03-01")])).validate(kpi())
     assert "2027-01-30" in far[0].en and "90" in far[0].zh and far[0].item == 3  # COURSE_TODAY + 90 days
     kl.set_language("en")

@@ -29,9 +29,15 @@ from ._compute import KpiResult, compute
 from ._data import MSGS as DATA_MSGS
 from ._data import month_days, parse_by, parse_months, prepare, sums
 from ._flag import FlagResult, flag
-from ._metrics import (LOWER_IS_BETTER, METRICS, RATE_METRICS, below_target, metric_label, metric_name,
+from ._metrics import (LABELS, LOWER_IS_BETTER, METRICS, RATE_METRICS, below_target, metric_label, metric_name,
                        parse_targets)
+from .._labels import register
 
-__all__ = ["compute", "flag", "KpiResult", "FlagResult", "METRICS", "RATE_METRICS", "LOWER_IS_BETTER",
+# the KPI and flag tables' columns as a trainee reads them (kamlab._labels)
+register({m: LABELS.both(m) for m in LABELS.keys()})
+register({"metric": ("指标", "metric"), "value": ("数值", "value"), "target": ("目标", "target"),
+          "gap": ("离目标还差", "gap to target")})
+
+__all__ = ["compute", "flag", "KpiResult", "FlagResult", "METRICS", "RATE_METRICS", "LOWER_IS_BETTER", "LABELS",
            "metric_name", "metric_label", "parse_targets", "below_target",
            "prepare", "sums", "parse_by", "parse_months", "month_days", "DATA_MSGS"]

@@ -31,6 +31,16 @@ from __future__ import annotations
 from ._chain import Chain, Evidence, Problem, Solution, ValidationResult, validate
 from ._taxonomy import CAUSE_EN, CAUSE_SUPPORT, CAUSES, DEFAULT_TARGETS
 from ._drill import EFFECTS, FACTORS, DrillResult, drill
+from .._labels import register
+
+# the drill table's columns as a trainee reads them (kamlab._labels)
+register({"units_base": ("基期销量（盒）", "units, base period"), "units_current": ("当期销量（盒）", "units, current period"),
+          "change": ("销量变化（盒）", "change of units"),
+          "effect_target_stores": ("目标门店数效应", "target stores effect"),
+          "effect_distribution": ("铺货率效应", "distribution effect"),
+          "effect_sell_through": ("动销率效应", "sell-through effect"),
+          "effect_units_per_store": ("单店销量效应", "units per store effect"),
+          "factor": ("因素", "factor"), "effect": ("效应", "effect")})
 
 __all__ = ["drill", "DrillResult", "FACTORS", "EFFECTS", "Chain", "Evidence", "Solution", "Problem",
            "ValidationResult", "validate", "CAUSES", "CAUSE_SUPPORT", "CAUSE_EN", "DEFAULT_TARGETS"]

@@ -31,7 +31,7 @@ import pandas as pd
 from .._dates import blank, due_rule, parse_date
 from .._errors import BadSpecError
 from .._problems import Problem, did_you_mean
-from ..kpi import METRICS, RATE_METRICS, KpiResult, below_target, metric_name
+from ..kpi import LABELS, METRICS, RATE_METRICS, KpiResult, below_target, metric_name
 from ._messages import MSGS
 from ._taxonomy import CAUSE_ALIASES, CAUSE_EN, CAUSE_SUPPORT, CAUSES, MAX_DUE_DAYS, cause_name
 
@@ -217,12 +217,16 @@ def check_cause(root_cause: Any, has_evidence: bool, flagged: list[tuple[str, st
     support = CAUSE_SUPPORT[cause]
     if any(m in support for m, _ in flagged):
         return []
-    items = ", ".join(f"{g} {m}" for m, g in flagged)
-    targets_text = ", ".join(f"{m} {_fmt_value(m, v)}" for m, v in goals.items())
-    fz, fe = (MSGS.both("flagged_list", items=items) if flagged else
-              MSGS.both("flagged_none", targets=targets_text))
+    # the metrics by their names in each language (铺货率 / distribution rate), never the column names
+    zh_name, en_name = (lambda m: LABELS.both(m)[0]), (lambda m: LABELS.both(m)[1].lower())
+    fz = (MSGS.both("flagged_list", items="、".join(f"{g} {zh_name(m)}" for m, g in flagged))[0] if flagged else
+          MSGS.both("flagged_none", targets="、".join(f"{zh_name(m)} {_fmt_value(m, v)}" for m, v in goals.items()))[0])
+    fe = (MSGS.both("flagged_list", items=", ".join(f"{g} {en_name(m)}" for m, g in flagged))[1] if flagged else
+          MSGS.both("flagged_none", targets=", ".join(f"{en_name(m)} {_fmt_value(m, v)}" for m, v in goals.items()))[1])
     return [problem("root_cause", "cause_unsupported", cause=cause, cause_en=CAUSE_EN[cause],
-                    metrics=", ".join(support) if cause != "其他" else "any KPI", flagged_zh=fz, flagged_en=fe)]
+                    metrics_zh="、".join(map(zh_name, support)) if cause != "其他" else "任一指标",
+                    metrics_en=", ".join(map(en_name, support)) if cause != "其他" else "any KPI",
+                    flagged_zh=fz, flagged_en=fe)]
 
 
 def check_solution(i: int, action: Any, owner: Any, due: Any, today: dt.date) -> list[Problem]:

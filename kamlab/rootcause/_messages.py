@@ -34,8 +34,8 @@ MSGS = Messages({
     "unknown_cause": ("根本原因 '{cause}' 不在分类中{hint_zh}。请从 {valid_zh} 中选择。",
                       "Root cause '{cause}' is not in the taxonomy{hint_en}. Choose one of {valid_en}."),
     "cause_unsupported": (
-        "根本原因「{cause}」没有被任何低于目标的指标支持：证据中需要有 {metrics} 之一在该分组低于目标。{flagged_zh}",
-        "Root cause '{cause_en}' is not supported by any flagged metric: the evidence needs one of {metrics} "
+        "根本原因「{cause}」没有被任何低于目标的指标支持：证据中需要有 {metrics_zh} 之一在该分组低于目标。{flagged_zh}",
+        "Root cause '{cause_en}' is not supported by any flagged metric: the evidence needs one of {metrics_en} "
         "missing its target in its group. {flagged_en}"),
     "flagged_list": ("证据中低于目标的指标：{items}。", "Flagged metrics in the evidence: {items}."),
     "flagged_none": ("证据中没有任何指标低于目标（目标：{targets}）。",

@@ -7,9 +7,9 @@ the points below target are flagged, and one anomaly is followed through
 
 This package holds the question bank :data:`BANK` (the one definition used by
 the notebook's self-check and by the instructor's grader), the no-code forms
-of the notebook (each writes the answer line: the trainee's decisions and
-the call that computes the answer from the notebook's data) and a few small
-helpers so the notebook cells stay one idea each.
+of the notebook (each writes the answer line: the trainee's decisions, and for
+the KPI table and the chain the call that computes them from the notebook's
+data) and a few small helpers so the notebook cells stay one idea each.
 
 Examples
 --------
@@ -23,16 +23,16 @@ Examples
 from __future__ import annotations
 
 from ._bank import BANK
-from ._case import (CORE_METRICS, DATASET, DEFAULT_TARGETS, FACTORS, METRICS, MODULE, PROBLEMS, REVIEW_MONTHS,
-                    ROOT_CAUSES, TARGET_RANGES, TODAY, TURNOVER_RANGE)
-from ._forms import chain_form, drill_form, flags_form, kpi_form, problems_form, targets_form
+from ._case import (CORE_METRICS, DATASET, DEFAULT_TARGETS, DIAGNOSES, DRIVERS, FACTORS, METRICS, MODULE, PROBLEMS,
+                    REVIEW_MONTHS, ROOT_CAUSES, TARGET_RANGES, TODAY, TURNOVER_RANGE)
+from ._forms import chain_form, drill_form, flags_form, kpi_form, problems_form, targets_form, text_form
 from ._messages import MSGS
-from ._model import (biggest_fall, evidence, last_two_months, metric_label, or_default, recent, targets_or_default,
-                     worst)
+from ._model import (biggest_fall, diagnosis, evidence, last_two_months, market_change, metric_label, or_default,
+                     problem_chains, recent, shortfalls, stock_chain, targets_or_default, worst)
 
 __all__ = [
     "TODAY", "MODULE", "BANK", "CORE_METRICS", "METRICS", "ROOT_CAUSES", "DEFAULT_TARGETS", "PROBLEMS",
     "or_default", "targets_or_default", "worst", "evidence", "recent", "biggest_fall", "last_two_months",
-    "metric_label",
-    "kpi_form", "targets_form", "flags_form", "problems_form", "drill_form", "chain_form",
+    "metric_label", "problem_chains", "stock_chain", "shortfalls", "diagnosis", "market_change",
+    "kpi_form", "targets_form", "flags_form", "problems_form", "drill_form", "chain_form", "text_form",
 ]

@@ -44,12 +44,40 @@ TARGET_RANGES: dict[str, tuple[float, float]] = {
 }
 #: Turnover target: between these multiples of the median chain's turnover.
 TURNOVER_RANGE = (0.25, 4.0)
-#: Exercise 4: the planted problems (keys as in ``kl.datasets.planted("sellout", v)``).
+#: Exercise 3: the four typical problems (keys as in ``kl.datasets.planted("sellout", v)``).
 PROBLEMS: dict[str, tuple[str, str]] = {
     "poor_distribution": ("铺货不足的连锁", "Chain with poor distribution"),
     "low_sell_through": ("有货不动销的连锁", "Chain stocked but not selling"),
     "inventory_piling": ("库存积压的连锁", "Chain piling up inventory"),
     "clerk_drop": ("店员不推荐的连锁", "Chain whose clerks stopped recommending"),
+}
+#: Exercise 3: the KPI that finds each problem's chain (the worst chain on it).
+PROBLEM_METRIC: dict[str, str] = {
+    "poor_distribution": "distribution_rate",
+    "low_sell_through": "sell_through_rate",
+    "inventory_piling": "days_of_inventory",
+    "clerk_drop": "clerk_recommendation_rate",
+}
+#: Exercise 4: the process KPIs a high stock may come from, and the options of the diagnosis.
+PROCESS_METRICS: dict[str, str] = {
+    "distribution": "distribution_rate",
+    "sell_through": "sell_through_rate",
+    "clerk": "clerk_recommendation_rate",
+}
+DIAGNOSES: dict[str, tuple[str, str]] = {
+    "inventory": ("库存：连锁压货，进货太多", "Inventory: the chain was over-stocked"),
+    "distribution": ("铺货：货没有进到目标门店", "Distribution: the goods are not in the target stores"),
+    "sell_through": ("动销：有货的门店卖不动", "Sell-through: stocked stores do not sell"),
+    "clerk": ("店员：店员不推荐", "Clerks: the clerks do not recommend"),
+    "season": ("季节：天气和换季", "Season: weather and the time of year"),
+}
+#: Exercise 5: the options for the main driver of a fall (the four LMDI factors, and the season).
+DRIVERS: dict[str, tuple[str, str]] = {
+    "target_stores": ("目标门店数变了", "Number of target stores"),
+    "distribution": ("铺货率下降", "Distribution fell"),
+    "sell_through": ("动销率下降", "Sell-through fell"),
+    "units_per_store": ("单店销量下降", "Units per selling store fell"),
+    "season": ("季节、天气", "Season, weather"),
 }
 #: Drill-down factors (effect columns of kl.rootcause.drill) and their labels.
 FACTORS: dict[str, tuple[str, str]] = {

@@ -1,4 +1,4 @@
-"""The charts of m07: the KPIs against the targets, and the worst chain per planted problem."""
+"""The charts of m07: the KPIs of every chain against the targets."""
 
 from __future__ import annotations
 
@@ -7,10 +7,9 @@ from typing import Any
 
 import matplotlib.pyplot as plt
 
-from ..._i18n import localized
 from ..._plotting import styled
-from ._case import CORE_METRICS, PROBLEMS
-from ._model import _table, metric_label, worst
+from ._case import CORE_METRICS
+from ._model import metric_label
 
 
 def _draw_vs_targets(k: Any, targets: Mapping[str, float], metrics: tuple[str, ...] = CORE_METRICS,
@@ -28,24 +27,3 @@ def _draw_vs_targets(k: Any, targets: Mapping[str, float], metrics: tuple[str, .
         return axes
 
     return draw()
-
-
-def _plot_worst(k: Any, picks: Mapping[str, str]) -> Any:
-    """Exercise 4's chart: for each planted problem, the chosen metric per chain, the worst chain in red."""
-    table = _table(k)
-
-    @styled
-    def chart() -> Any:
-        fig, axes = plt.subplots(2, 2, figsize=(8, 6))
-        for ax, p in zip(axes.ravel(), PROBLEMS):
-            m = picks[p]
-            values = table[m].astype(float)
-            pick = worst(k, m)
-            ax.bar([str(i) for i in values.index], values.to_numpy(),
-                   color=["#d62728" if str(i) == pick else "#1f77b4" for i in values.index])
-            ax.set_title(f"{localized(*PROBLEMS[p])}\n{metric_label(m)}", fontsize=9)
-            ax.tick_params(axis="x", labelsize=8, rotation=45)
-        fig.tight_layout()
-        return axes
-
-    return chart()

@@ -12,7 +12,8 @@ import pandas as pd
 from ... import kpi
 from ..._i18n import localized
 from ...kpi import metric_name
-from ._case import CORE_METRICS, DEFAULT_TARGETS, METRICS, REVIEW_MONTHS, TURNOVER_RANGE
+from ._case import (CORE_METRICS, DEFAULT_TARGETS, METRICS, PROBLEM_METRIC, PROCESS_METRICS, REVIEW_MONTHS,
+                    TURNOVER_RANGE)
 
 
 def metric_label(metric: str) -> str:
@@ -178,6 +179,78 @@ def biggest_fall(d: Any) -> dict[str, Any]:
     group = change.idxmin()
     factor = d.largest().loc[group, "factor"]
     return {"chain": str(group), "factor": None if factor is None else str(factor)}
+
+
+def problem_chains(k: Any) -> dict[str, str]:
+    """The chain behind each typical problem of exercise 3: the worst chain on the KPI that shows it.
+
+    Examples
+    --------
+    >>> import kamlab as kl
+    >>> k = kl.kpi.compute(recent(kl.datasets.load("sellout")), by=["chain_id"])
+    >>> problem_chains(k)["poor_distribution"] == k.table["distribution_rate"].idxmin()
+    True
+    """
+    return {p: worst(k, m) for p, m in PROBLEM_METRIC.items()}
+
+
+def stock_chain(k: Any) -> str:
+    """Exercise 4's chain: the one with the second-highest days of inventory (the highest is the piling one).
+
+    Examples
+    --------
+    >>> import kamlab as kl
+    >>> k = kl.kpi.compute(recent(kl.datasets.load("sellout")), by=["chain_id"])
+    >>> stock_chain(k) == worst(k, "days_of_inventory", rank=2)
+    True
+    """
+    return worst(k, "days_of_inventory", rank=2)
+
+
+def shortfalls(k: Any, chain: str) -> dict[str, float]:
+    """How far *chain* lags the median chain on each process KPI: ``1 − value / median`` (positive: behind).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> t = pd.DataFrame({"distribution_rate": [0.9, 0.9, 0.9], "sell_through_rate": [0.5, 1.0, 1.0],
+    ...                   "clerk_recommendation_rate": [0.6, 0.6, 0.6]}, index=["C1", "C2", "C3"])
+    >>> shortfalls(t, "C1")
+    {'distribution': 0.0, 'sell_through': 0.5, 'clerk': 0.0}
+    """
+    table = _table(k)
+    return {key: round(1.0 - float(table.loc[chain, m]) / float(table[m].median()), 6)
+            for key, m in PROCESS_METRICS.items()}
+
+
+def diagnosis(k: Any, chain: str) -> str:
+    """The process KPI (distribution, sell_through, clerk) on which *chain* lags the median chain most.
+
+    High stock is a result: the link that broke is the process KPI furthest behind the other chains.
+
+    Examples
+    --------
+    >>> import kamlab as kl
+    >>> k = kl.kpi.compute(recent(kl.datasets.load("sellout")), by=["chain_id"])
+    >>> diagnosis(k, stock_chain(k))
+    'sell_through'
+    """
+    gaps = shortfalls(k, chain)
+    return max(gaps, key=lambda key: gaps[key])
+
+
+def market_change(sellout: Any) -> float:
+    """Relative change of all stores' units from the previous month to the latest (the season's share of a fall).
+
+    Examples
+    --------
+    >>> import kamlab as kl
+    >>> market_change(kl.datasets.load("sellout")) > 0
+    True
+    """
+    base, current = last_two_months(sellout)
+    units = sellout.groupby(sellout["month"].astype(str))["units_sold"].sum()
+    return float(units[current] / units[base] - 1.0)
 
 
 def last_two_months(sellout: Any) -> tuple[str, str]:
