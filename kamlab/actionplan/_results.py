@@ -40,7 +40,6 @@ MSGS = Messages({
     "m06": ("阶梯激励 {n} 档{cost}", "Tiered incentive, {n} tiers{cost}"),
     "m06_cost": ("，费用占增量 {x:.1%}", ", cost {x:.1%} of incremental sales"),
     "m07": ("根因：{cause}（{group}）", "Root cause: {cause} ({group})"),
-    "m07_flags": ("异常点 {n} 个", "{n} points below target"),
 })
 
 
@@ -112,8 +111,7 @@ def _r_m07(a: Mapping[str, Any]) -> str:
         evidence = chain.get("evidence") or [{}]
         group = evidence[0].get("group", "") if isinstance(evidence[0], Mapping) else ""
         return MSGS("m07", cause=str(chain["root_cause"]), group=str(group))
-    flags = a["q3"]
-    return MSGS("m07_flags", n=len(flags))
+    raise KeyError("q6")              # no root-cause chain: key_result says which exercise is missing
 
 
 #: The answer each reader looks for: module -> (question, what it is in zh, en).
