@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import numpy as np
 import pandas as pd
@@ -46,6 +46,7 @@ class FlagResult(TableResult):
         The grouping columns.
     """
 
+    label_values: ClassVar[tuple[str, ...]] = ("metric",)
     targets: dict[str, float] = field(default_factory=dict)
     by: tuple[str, ...] = ()
 
@@ -126,6 +127,12 @@ def flag(k: Any, targets: Mapping[str, float]) -> FlagResult:
       chain_id             metric  value  target   gap
     0      C01  distribution_rate   0.55     0.9 -0.35
     1      C02  days_of_inventory  75.00    60.0 15.00
+
+    Shown in a notebook, the metric names read as their labels too:
+
+    >>> import kamlab as kl; kl.set_language("zh")
+    >>> flag(t, {"铺货率": 0.9})._shown().iloc[0].tolist()[:2]
+    ['C01', '铺货率']
     """
     table, by = _kpi_table_of(k)
     goals = parse_targets(targets)
