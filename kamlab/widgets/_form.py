@@ -9,7 +9,10 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 import ipywidgets as w
+import matplotlib.image as mpimg
 import matplotlib.pyplot as plt
+import numpy as np
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from IPython.utils.capture import capture_output
 
 from .._i18n import get_language, localized
@@ -28,9 +31,27 @@ def _in_language(err: ValueError) -> str:
 
 
 def _png(figure: Any) -> str:
-    """*figure* as a base64 PNG (as a form shows it), then closed."""
+    """*figure* as a base64 PNG, cut to its drawn part (``bbox_inches="tight"``), then closed.
+
+    ``savefig(bbox_inches="tight")`` lays the figure out twice (once to
+    measure, once to draw).  A form redraws on every change, so the figure is
+    drawn once and the picture cut to the same padded box; only when something
+    is drawn outside the figure (a legend beside it) does it take savefig's
+    way, which widens the picture.
+    """
     buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", bbox_inches="tight")
+    canvas = FigureCanvasAgg(figure)
+    canvas.draw()
+    dpi = figure.dpi
+    box = figure.get_tightbbox(canvas.get_renderer()).padded(plt.rcParams["savefig.pad_inches"])
+    width, height = figure.get_size_inches()
+    if box.x0 >= 0 and box.y0 >= 0 and box.x1 <= width and box.y1 <= height:
+        rgba = np.asarray(canvas.buffer_rgba())
+        top, bottom = int(round((height - box.y1) * dpi)), int(round((height - box.y0) * dpi))
+        left, right = int(round(box.x0 * dpi)), int(round(box.x1 * dpi))
+        mpimg.imsave(buffer, rgba[top:bottom, left:right], format="png", dpi=dpi)
+    else:
+        figure.savefig(buffer, format="png", bbox_inches="tight")
     plt.close(figure)
     return base64.b64encode(buffer.getvalue()).decode("ascii")
 
