@@ -1,6 +1,7 @@
 """Set up kamlab and run it: the README's two commands.
 
     python bootstrap.py lab     # install what is missing, open JupyterLab on the workbook
+                                # (notebooks/ and solutions/; start page notebooks/index.ipynb)
     python bootstrap.py test    # install what is missing, run the whole test suite
     python bootstrap.py bench   # (developers) print the SPEC performance figures
 
@@ -97,16 +98,33 @@ def ensure_installed(python: Path, stamp: Path, command: str) -> None:
     stamp.write_text(requirements_fingerprint(extra) + "\n", encoding="utf-8")
 
 
+#: What the trainee's lab does not list: the developer's folders and files.  Its root (this folder)
+#: shows ``notebooks/`` (the workbooks, start page ``notebooks/index.ipynb``), ``solutions/`` (the
+#: completed notebooks, linked from the start page) and the README.  The patterns match names in any
+#: folder (jupyter_server's ``ContentsManager.hide_globs``); the defaults (``__pycache__`` …) stay.
+LAB_HIDDEN = ("kamlab", "tests", "tools", "bench", "docs", "build", "dist", "*.egg-info", "*.py", "*.toml",
+              "*.yml", "*.yaml", "*.cfg", "*.stamp", "Makefile", "LICENSE*",
+              "__pycache__", "*.pyc", "*.pyo", ".DS_Store", "*~")
+
+
+def lab_options(root: Path = ROOT) -> list[str]:
+    """JupyterLab's options for the workbook in *root*: rooted there, developer files hidden.
+
+    The browser tests start their lab with the same options.
+    """
+    return [f"--ServerApp.root_dir={root}", *(f"--ContentsManager.hide_globs={glob}" for glob in LAB_HIDDEN)]
+
+
 def run_lab(python: Path, extra: list[str]) -> int:
-    """Open JupyterLab on the workbook's start page."""
+    """Open JupyterLab on the workbook's start page (the lab shows notebooks/ and solutions/)."""
     say("启动 JupyterLab（按 Ctrl+C 退出）", "starting JupyterLab (Ctrl+C to stop)")
     start = ROOT / "notebooks" / "index.ipynb"
-    args = [str(python), "-m", "jupyterlab", f"--ServerApp.root_dir={ROOT / 'notebooks'}"]
+    args = [str(python), "-m", "jupyterlab", *lab_options(ROOT)]
     if start.exists():
         args.append(str(start))
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         args.append("--allow-root")  # e.g. a container or a cloud machine logged in as root
-    return subprocess.call(args + extra, cwd=ROOT / "notebooks")
+    return subprocess.call(args + extra, cwd=ROOT)
 
 
 def run_tests(python: Path, extra: list[str]) -> int:

@@ -224,7 +224,7 @@ def test_feedback_pages_escape_trainee_text(graded_class):
     good = (root / "out" / "feedback" / "王芳.html").read_text(encoding="utf-8")
     assert good.count("✓") == 3 and "✗" not in good and "6 / 6" in good
     wrong = (root / "out" / "feedback" / "张敏.html").read_text(encoding="utf-8")
-    assert wrong.count("✗") == 1 and "对 payment_days 这一列求平均" in wrong  # the hint on ✗
+    assert wrong.count("✗") == 1 and "看连锁表的回款账期（天）这一列" in wrong  # the hint on ✗
 
 
 def test_run_log_lists_every_submission(graded_class):

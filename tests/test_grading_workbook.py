@@ -69,10 +69,10 @@ def test_wrong_unanswered_and_manual_texts(shown):
     wb.check("q4", "先拜访 C02。")
     texts = [a[0]["text/plain"] for a, _ in shown]
     assert texts == [
-        "✗ 还不对：数值偏小。提示：把 store_count 这一列加起来（.sum()）",
+        "✗ 还不对：数值偏小。提示：看连锁表的门店数这一列：把每家连锁的门店数加起来就是总数",
         "✗ 还没有作答",
         "✗ 还不对：q3 的答案类型不对：需要一段文字（放在引号里），收到的是 int。"
-        "提示：找 annual_sales 最大的那一行，取它的 chain_id（放在引号里的文字）",
+        "提示：把连锁表按年销售额从高到低排：排第一的那家连锁的编号就是答案（编号是文字，要放在引号里）",
         "✎ 已记录：这道题由讲师评分",
     ]
     assert shown[1][0][0][ANSWER_MIME]["answer"] == {"__kl__": "ellipsis"}
@@ -85,7 +85,8 @@ def test_language_switch(shown):
     kl.set_language("zh")
     wb.check("q1", 1000)
     texts = [a[0]["text/plain"] for a, _ in shown]
-    assert texts == ["✗ Not yet: the number is too small. Hint: add up the store_count column (.sum())",
+    assert texts == ["✗ Not yet: the number is too small. Hint: look at the store-count column of the chains table: "
+                     "the total is every chain's stores added up",
                      "✓ Correct", "✓ 正确"]
 
 
@@ -93,7 +94,8 @@ def test_outside_ipython_prints_the_text(capsys):
     wb = stub_workbook(variant=3)
     wb.check("q3", "C03")
     wb.check("q2", 56.25)
-    assert capsys.readouterr().out == "✓ 正确\n✗ 还不对：数值偏大。提示：对 payment_days 这一列求平均（.mean()）\n"
+    assert capsys.readouterr().out == ("✓ 正确\n✗ 还不对：数值偏大。提示：看连锁表的回款账期（天）这一列："
+                                       "平均账期是所有连锁的账期之和除以连锁家数\n")
 
 
 def test_answers_recorded_in_the_kernel_reach_the_context(shown):

@@ -47,8 +47,9 @@ def _solution_answers(module: str) -> dict:
     return read_answers(nbformat.read(path, as_version=4), module)
 
 
-@pytest.mark.parametrize("module", params(MODULES))
+@pytest.mark.parametrize("module", [*params(MODULES), "demo"])
 def test_hints_name_the_idea_never_the_code(module):
+    """Every module's hints, and those of the grading fixture module ``demo`` (its banks are read as examples)."""
     bad = {}
     for q in _auto(get_bank(module)):
         for text in q.hint:

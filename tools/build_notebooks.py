@@ -154,14 +154,18 @@ INDEX_INTRO = """# kamlab 医药 OTC 连锁大客户管理实训工作簿
 2. 从上到下依次运行单元格（菜单 *Run → Run All Cells*，或每个单元格按 `Shift + Enter`）。
 3. 标有 ✏️ 的是练习：用表单生成答案行，复制到答案单元格；运行下面的检查单元格，会显示 ✓ 或 ✗ 和提示。
 4. 模块 m02 选出的重点客户会在后面的模块继续使用（参数 `account`）。
-5. 想用自己的数据？在参数单元格里写 `data_file = "我的数据.xlsx"`（CSV 或 XLSX）。文件有问题时
+5. 自学：每个模块的参考答案在最后一列（文件夹 `solutions/`）。先自己做完再对照；答案里的表单显示为静态图，
+   运行全部单元格后就可以操作。
+6. 想用自己的数据？在参数单元格里写 `data_file = "我的数据.xlsx"`（CSV 或 XLSX）。文件有问题时
    （缺列、数字列里有文字、找不到文件），会显示一句简短的中文提示，说明哪一列、哪一行、怎么改。
 
 **语言 / Language**：默认中文。把笔记本第一个代码单元格（参数单元格）里的 `language = "zh"` 改成
 `language = "en"`，再运行全部单元格（或在任意单元格运行 `kl.set_language("en")`），所有提示、图表和自测都会变成英文。
 
 **English**: set `language = "en"` in a notebook's parameters cell (the first code cell), then run all cells
-(or run `kl.set_language("en")`) to see every message, chart and self-check in English."""
+(or run `kl.set_language("en")`) to see every message, chart and self-check in English. Self-study: the last
+column links each module's completed solution (folder `solutions/`); its forms show as pictures until you run
+all cells."""
 
 
 def make_index() -> dict[str, Any]:
@@ -170,12 +174,14 @@ def make_index() -> dict[str, Any]:
 
     from kamlab.course._catalog import CATALOG
 
-    rows = ["| 模块 | 内容 | 课程出处 |", "|---|---|---|"]
+    rows = ["| 模块 | 内容 | 课程出处 | 参考答案 / solution |", "|---|---|---|---|"]
     for info in CATALOG:
         found = sorted(NOTEBOOKS.glob(f"{info.id}_*.ipynb"))
         title = (f"[{info.id} {info.title_zh}]({found[0].name})" if found
                  else f"{info.id} {info.title_zh}（建设中）")
-        rows.append(f"| {title} | {info.summary_zh} | 讲义 {info.seed} |")
+        solved = sorted(SOLUTIONS.glob(f"{info.id}_*.ipynb"))
+        answer = f"[答案 {info.id}](../{SOLUTIONS.name}/{solved[0].name})" if solved else ""
+        rows.append(f"| {title} | {info.summary_zh} | 讲义 {info.seed} | {answer} |")
     nb = nbformat.v4.new_notebook()
     parameters = nbformat.v4.new_code_cell('language = "zh"  # "en": English titles / 英文目录')
     parameters.metadata["tags"] = ["parameters"]

@@ -41,15 +41,19 @@ BANK = QuestionBank(
     questions=(
         Question("q1", 2, ("华东 36 家连锁一共有多少家门店？", "How many stores do the 36 chains have in all?"),
                  close_to(total_stores),
-                 hint=("把 store_count 这一列加起来（.sum()）", "add up the store_count column (.sum())")),
+                 hint=("看连锁表的门店数这一列：把每家连锁的门店数加起来就是总数",
+                       "look at the store-count column of the chains table: the total is every chain's stores added up")),
         Question("q2", 2, ("平均回款账期是多少天？", "What is the average payment term, in days?"),
                  close_to(mean_payment_days, rel=1e-3),
-                 hint=("对 payment_days 这一列求平均（.mean()）", "take the mean of the payment_days column (.mean())")),
+                 hint=("看连锁表的回款账期（天）这一列：平均账期是所有连锁的账期之和除以连锁家数",
+                       "look at the payment-term column of the chains table, in days: the average is the sum over "
+                       "all chains divided by their number")),
         Question("q3", 2, ("年销售额最高的连锁是哪一家？写出它的 chain_id。",
                            "Which chain has the largest annual sales? Give its chain_id."),
                  equals(top_sales_chain),
-                 hint=("找 annual_sales 最大的那一行，取它的 chain_id（放在引号里的文字）",
-                       "find the row with the largest annual_sales and take its chain_id (a text in quotes)")),
+                 hint=("把连锁表按年销售额从高到低排：排第一的那家连锁的编号就是答案（编号是文字，要放在引号里）",
+                       "sort the chains table by annual sales, highest first: the answer is the first chain's id "
+                       "— an id is text, so it goes in quotes")),
         Question("q4", 4, ("你会先拜访哪家连锁？用两三句话说明理由。",
                            "Which chain would you visit first? Explain in two or three sentences."),
                  None, manual=True),

@@ -26,7 +26,7 @@ Examples
 from __future__ import annotations
 
 from ._controls import CheckList, TableEditor, choice, dropdown, multi_select, option_pairs, slider
-from ._form import AnswerForm
+from ._form import AnswerForm, still
 from ._messages import _LAYOUT as LAYOUT
 from ._messages import _STYLE as STYLE
 from ._messages import MSGS
@@ -34,4 +34,5 @@ from ._quiz import literal, match_quiz, order_quiz, text_answer
 from ._random import randomize_form
 
 __all__ = ["AnswerForm", "slider", "dropdown", "choice", "multi_select", "CheckList", "TableEditor",
-           "literal", "order_quiz", "match_quiz", "text_answer", "option_pairs", "MSGS", "LAYOUT", "STYLE", "randomize_form"]
+           "literal", "order_quiz", "match_quiz", "text_answer", "option_pairs", "MSGS", "LAYOUT", "STYLE", "randomize_form",
+           "still"]

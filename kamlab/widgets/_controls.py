@@ -88,15 +88,21 @@ class CheckList(w.VBox):
             box.observe(self._sync, names="value")
 
     def _sync(self, _change: Any) -> None:
+        if getattr(self, "_ticking", False):   # boxes ticked to match a value set from code: one change only
+            return
         ticked = tuple(v for v, box in zip(self._values, self.boxes) if box.value)
         if ticked != self.value:
             self.value = ticked
 
     @traitlets.observe("value")
     def _value_set(self, change: Any) -> None:   # value set from code: tick the boxes to match
-        for v, box in zip(getattr(self, "_values", []), getattr(self, "boxes", [])):
-            if box.value != (v in tuple(change["new"])):
-                box.value = v in tuple(change["new"])
+        self._ticking = True
+        try:
+            for v, box in zip(getattr(self, "_values", []), getattr(self, "boxes", [])):
+                if box.value != (v in tuple(change["new"])):
+                    box.value = v in tuple(change["new"])
+        finally:
+            self._ticking = False
 
     def tick(self, values: Sequence[Any]) -> None:
         """Tick exactly *values* (what a trainee clicks; used by tests and examples)."""

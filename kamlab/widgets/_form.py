@@ -9,14 +9,17 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 import ipywidgets as w
+import matplotlib.image as mpimg
 import matplotlib.pyplot as plt
+import numpy as np
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from IPython.utils.capture import capture_output
 
-from .._i18n import localized
+from .._i18n import get_language, localized
 from ._controls import TableEditor, option_pairs
 from ._messages import MSGS
 
-__all__ = ["AnswerForm"]
+__all__ = ["AnswerForm", "still"]
 
 
 def _in_language(err: ValueError) -> str:
@@ -25,6 +28,73 @@ def _in_language(err: ValueError) -> str:
     if zh is not None and en is not None:
         return localized(zh, en)
     return str(err)
+
+
+def _png(figure: Any) -> str:
+    """*figure* as a base64 PNG, cut to its drawn part (``bbox_inches="tight"``), then closed.
+
+    ``savefig(bbox_inches="tight")`` lays the figure out twice (once to
+    measure, once to draw).  A form redraws on every change, so the figure is
+    drawn once and the picture cut to the same padded box; only when something
+    is drawn outside the figure (a legend beside it) does it take savefig's
+    way, which widens the picture.
+    """
+    buffer = io.BytesIO()
+    canvas = FigureCanvasAgg(figure)
+    canvas.draw()
+    dpi = figure.dpi
+    box = figure.get_tightbbox(canvas.get_renderer()).padded(plt.rcParams["savefig.pad_inches"])
+    width, height = figure.get_size_inches()
+    if box.x0 >= 0 and box.y0 >= 0 and box.x1 <= width and box.y1 <= height:
+        rgba = np.asarray(canvas.buffer_rgba())
+        top, bottom = int(round((height - box.y1) * dpi)), int(round((height - box.y0) * dpi))
+        left, right = int(round(box.x0 * dpi)), int(round(box.x1 * dpi))
+        mpimg.imsave(buffer, rgba[top:bottom, left:right], format="png", dpi=dpi)
+    else:
+        figure.savefig(buffer, format="png", bbox_inches="tight")
+    plt.close(figure)
+    return base64.b64encode(buffer.getvalue()).decode("ascii")
+
+
+#: Pictures :func:`still` charts showed during the draw running now (a form shows them after its text).
+_SHOWN: list[str] = []
+
+
+def still(chart: Callable[..., Any]) -> Callable[..., None]:
+    """A form's chart drawn once per argument and language, then shown again from its picture.
+
+    A form redraws on every change of a control (``docs/teaching.md``: within
+    150 ms).  A chart that does not follow the controls (the scorecard the
+    trainee reads while picking), or follows them through a few values only (one
+    chart per lever), need not be drawn again: ``show = still(chart)`` makes a
+    function that draws ``chart(*args)`` the first time, keeps the picture and
+    then only shows it.  Call ``show(*args)`` inside a form's ``draw``; *args*
+    must be hashable.  The picture is the same PNG the form makes of a figure.
+
+    Examples
+    --------
+    >>> from kamlab.widgets import dropdown
+    >>> calls = []
+    >>> def chart(n):
+    ...     calls.append(n)
+    ...     plt.subplots()[1].bar(["a"], [n])
+    >>> show = still(chart)
+    >>> form = AnswerForm({"k": dropdown([1, 2])}, line=lambda v: f"k = {v['k']}", draw=lambda v: show(v["k"]))
+    >>> form.controls["k"].value = 2; form.controls["k"].value = 1; form.controls["k"].value = 2
+    >>> calls, [o["data"]["text/plain"] for o in form.output.outputs]
+    ([1, 2], ['<Figure>'])
+    """
+    pictures: dict[tuple[Any, ...], list[str]] = {}
+
+    def show(*args: Any) -> None:
+        key = (get_language(), *args)
+        if key not in pictures:
+            before = set(plt.get_fignums())
+            chart(*args)
+            pictures[key] = [_png(plt.figure(n)) for n in plt.get_fignums() if n not in before]
+        _SHOWN.extend(pictures[key])
+
+    return show
 
 
 class AnswerForm(w.VBox):
@@ -173,30 +243,25 @@ class AnswerForm(w.VBox):
         before = set(plt.get_fignums())
         entries: list[dict[str, Any]] = []
         error = None
+        _SHOWN.clear()
         with capture_output(stdout=True, stderr=False, display=True) as captured:
             try:
                 self._draw(values)
             except ValueError as err:  # a trainee's half-finished choice: say why, keep the form
                 error = _in_language(err)
+        shown, _SHOWN[:] = list(_SHOWN), []
         if captured.stdout:
             entries.append({"output_type": "stream", "name": "stdout", "text": captured.stdout})
         for rich in captured.outputs:
             data = {k: v for k, v in rich.data.items() if k != "application/vnd.jupyter.widget-view+json"}
             if data:
                 entries.append({"output_type": "display_data", "metadata": rich.metadata or {}, "data": data})
-        for number in [n for n in plt.get_fignums() if n not in before]:
-            figure = plt.figure(number)
-            buffer = io.BytesIO()
-            figure.savefig(buffer, format="png", bbox_inches="tight")
-            plt.close(figure)
+        for png in shown:
             entries.append({"output_type": "display_data", "metadata": {},
-                            "data": {"image/png": base64.b64encode(buffer.getvalue()).decode("ascii"),
-                                     "text/plain": "<Figure>"}})
+                            "data": {"image/png": png, "text/plain": "<Figure>"}})
+        for number in [n for n in plt.get_fignums() if n not in before]:
+            entries.append({"output_type": "display_data", "metadata": {},
+                            "data": {"image/png": _png(plt.figure(number)), "text/plain": "<Figure>"}})
         if error is not None:
             entries.append({"output_type": "stream", "name": "stdout", "text": f"{error}\n"})
         return entries
-
-
-
-
-

@@ -35,6 +35,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+import bootstrap  # noqa: E402  the lab's options, shared with ``python bootstrap.py lab``
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 SCREENSHOTS = ROOT / "docs" / "screenshots"
 
@@ -134,7 +136,7 @@ def page(browser):
 
 @dataclass(frozen=True)
 class Lab:
-    """A running JupyterLab: its base URL, token and notebook folder."""
+    """A running JupyterLab: its base URL, token and root (holding ``notebooks/`` and ``solutions/``)."""
 
     url: str
     token: str
@@ -142,7 +144,7 @@ class Lab:
     log: Path
 
     def tree(self, notebook: str) -> str:
-        """The address that opens *notebook* alone, in a fresh workspace of its own.
+        """The address that opens *notebook* (a path from the lab's root) alone, in a fresh workspace of its own.
 
         (The default workspace would reopen the notebooks of earlier tests.)
         """
@@ -203,8 +205,10 @@ def _answers(url: str) -> bool:
 def lab(tmp_path_factory) -> Lab:
     """JupyterLab on a free loopback port with a random token; stopped at the end."""
     base = tmp_path_factory.mktemp("jupyterlab")
-    root = base / "notebooks"
-    shutil.copytree(ROOT / "notebooks", root, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+    # the lab of ``python bootstrap.py lab``: rooted above notebooks/ and solutions/, same options
+    root = base / "workbook"
+    for folder in ("notebooks", "solutions"):
+        shutil.copytree(ROOT / folder, root / folder, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
     env = _lab_env(base)
     for name in filter(None, os.environ.get("KAMLAB_LAB_DISABLE_EXTENSIONS", "").split(",")):
         # --level=user: the temporary JUPYTER_CONFIG_DIR (the default, sys_prefix,
@@ -217,7 +221,7 @@ def lab(tmp_path_factory) -> Lab:
         proc = subprocess.Popen(
             [sys.executable, "-m", "jupyterlab", "--no-browser", f"--ServerApp.port={port}",
              "--ServerApp.port_retries=0", "--ServerApp.ip=127.0.0.1",
-             f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root}",
+             f"--IdentityProvider.token={token}", *bootstrap.lab_options(root),
              "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
              "--ServerApp.terminals_enabled=False",
              *(["--allow-root"] if hasattr(os, "geteuid") and os.geteuid() == 0 else [])],

@@ -116,16 +116,19 @@ def move_slider(form: Locator, label: str, key: str, times: int = 1) -> None:
         handle.press(key)
 
 
-def answer_and_check(page: Page, form: Locator, key: str, expected: str) -> Locator:
-    """Copy the form's answer line into ``<key> = ...``, run it and its check; return the check cell."""
+def answer_and_check(page: Page, form: Locator, key: str, expected: str, verdict: str = "✓ 正确") -> Locator:
+    """Copy the form's answer line into the answer cell of *key*, run it and its check; return the check cell.
+
+    The check cell must then say *verdict*.
+    """
     answer_box = form.locator(".kamlab-answer-line textarea")
     expect(answer_box).to_have_value(expected, timeout=60_000)
     line = answer_box.input_value()
 
-    cell = code_cell(page, f"{key} = ...")
+    cell = answer_cell(page, key)
     check = code_cell(page, f'wb.check("{key}", {key})')
     before = check.locator(".jp-OutputArea").inner_text()
-    assert "✓" not in before, before  # still unanswered after Run All
+    assert "✓" not in before, before  # still unanswered after Run All (or answered wrong)
 
     editor = cell.locator(".jp-InputArea .cm-content")
     editor.click()
@@ -138,8 +141,17 @@ def answer_and_check(page: Page, form: Locator, key: str, expected: str) -> Loca
     page.wait_for_function("([cell, n]) => { const m = /\\[(\\d+)\\]/.exec(cell.textContent);"
                            " return m && +m[1] > n; }",
                            arg=[check.locator(".jp-InputArea .jp-InputPrompt").element_handle(), count])
-    expect(check.locator(".jp-OutputArea")).to_contain_text("✓ 正确", timeout=60_000)
+    expect(check.locator(".jp-OutputArea")).to_contain_text(verdict, timeout=60_000)
     return check
+
+
+def answer_cell(page: Page, key: str) -> Locator:
+    """The answer cell of *key*: ``<key> = ...`` as shipped, or a line a test pasted before."""
+    texts = page.eval_on_selector_all(
+        f"{NOTEBOOK} .jp-CodeCell .jp-InputArea .cm-content", "els => els.map(e => e.innerText)")
+    hits = [i for i, text in enumerate(texts) if re.match(rf"^{key} = ", text.strip())]
+    assert len(hits) == 1, f"expected one answer cell {key} = ..., found {len(hits)}"
+    return page.locator(f"{NOTEBOOK} .jp-CodeCell").nth(hits[0])
 
 
 def assert_no_errors(page: Page) -> None:
@@ -152,7 +164,7 @@ def assert_no_errors(page: Page) -> None:
 
 def test_m02_weights_form_end_to_end(page, lab, save_screenshot):
     page.set_viewport_size({"width": 1280, "height": 1500})
-    open_notebook(page, lab, "m02_screening.ipynb")
+    open_notebook(page, lab, "notebooks/m02_screening.ipynb")
     run_all_cells(page)
 
     form = code_cell(page, "form_q1 = kl.course.m02.weights_form(chains)\nform_q1")
@@ -185,7 +197,7 @@ def test_m02_weights_form_end_to_end(page, lab, save_screenshot):
 
 
 def test_m07_targets_form_end_to_end(page, lab, save_screenshot):
-    open_notebook(page, lab, "m07_data_review.ipynb")
+    open_notebook(page, lab, "notebooks/m07_data_review.ipynb")
     run_all_cells(page)
 
     form = code_cell(page, "form_q2 = kl.course.m07.targets_form(k)\nform_q2")
@@ -200,3 +212,61 @@ def test_m07_targets_form_end_to_end(page, lab, save_screenshot):
         r'"inventory_turnover": [\d.]+, "clerk_recommendation_rate": 0\.51\}'))
     assert_no_errors(page)
     save_screenshot(form.locator(".jp-Cell-outputWrapper").screenshot(), "m07_q2_form.png")
+
+
+def test_m06_read_and_decide_in_the_browser(page, lab, save_screenshot):
+    """A read-and-decide question (m06 q2, ``read=True``): read the pilot chart, pick the effect.
+
+    The drop-down starts neutral; picking an option redraws the form's text live; the line
+    of a plausible wrong reading (the pilot stores' own growth) gets ✗ with its reason, the
+    right reading (net of the seasonal baseline) gets ✓.
+    """
+    page.set_viewport_size({"width": 1280, "height": 1500})
+    open_notebook(page, lab, "notebooks/m06_incentives.ipynb")
+    run_all_cells(page)
+
+    form = code_cell(page, "form_q2 = kl.course.m06.effect_form(sellout, chains, chain)\nform_q2")
+    output = form.locator(".widget-output")
+    expect(output).to_contain_text("还没有选择", timeout=60_000)      # neutral
+    image = output.locator(".jp-OutputArea-output img").first              # the chart to read
+    expect(image).to_be_visible(timeout=60_000)
+    assert_no_errors(page)
+    dropdown = form.locator(".widget-dropdown select")
+
+    # a wrong reading: the pilot stores' own quarter-on-quarter growth
+    dropdown.select_option(label="+0.2%")
+    expect(output).to_contain_text("你的判断：试点让门店多卖了 +0.2%", timeout=60_000)   # live text
+    check = answer_and_check(page, form, "q2", 'q2 = {"chain": "C18", "effect": 0.002}', verdict="✗")
+    expect(check.locator(".jp-OutputArea")).to_contain_text("试点门店自己的环比增长")
+
+    # the right reading: net of the control stores (the season)
+    dropdown.select_option(label="+11.8%")
+    expect(output).to_contain_text("你的判断：试点让门店多卖了 +11.8%", timeout=60_000)
+    expect(output).not_to_contain_text("+0.2%")
+    answer_and_check(page, form, "q2", 'q2 = {"chain": "C18", "effect": 0.118}')
+    assert_no_errors(page)
+    save_screenshot(form.screenshot(), "m06_q2_form.png")
+
+
+def test_start_page_links_a_solution_whose_forms_show_as_pictures(page, lab, save_screenshot):
+    """Self-study: the start page links each module's solution; its forms show as a static snapshot.
+
+    The lab is rooted above ``notebooks/`` and ``solutions/`` (``python bootstrap.py lab``); a stored
+    form must show as a working widget or its snapshot, never as repr text (``AnswerForm(children=``).
+    """
+    page.set_viewport_size({"width": 1280, "height": 1500})
+    page.goto(lab.tree("notebooks/index.ipynb"))
+    link = page.locator(f"{NOTEBOOK} .jp-RenderedMarkdown a", has_text="答案 m02")
+    expect(link).to_be_visible(timeout=60_000)
+    link.click()
+    solution = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden)", has_text="form_q1 = kl.course.m02")
+    expect(solution.first).to_be_visible(timeout=60_000)
+    assert page.locator(".lm-TabBar-tab.lm-mod-current", has_text="m02_screening.ipynb").count() >= 1
+
+    form = code_cell(page, "form_q1 = kl.course.m02.weights_form(chains)\nform_q1")
+    snapshot = form.locator(".jp-OutputArea-output")
+    expect(snapshot.first).to_contain_text("表单快照", timeout=60_000)
+    expect(snapshot.first).to_contain_text("q1 = {")
+    texts = page.locator(f"{NOTEBOOK} .jp-OutputArea").all_inner_texts()
+    assert not [t for t in texts if "AnswerForm(children=" in t or "AnswerForm(" in t], "forms shown as repr text"
+    save_screenshot(form.screenshot(), "m02_solution_snapshot.png")

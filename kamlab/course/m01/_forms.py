@@ -13,7 +13,7 @@ from typing import Any
 from ... import selfassess
 from ...selfassess import DIMENSIONS, STAGES
 from ..._i18n import localized
-from ...widgets import AnswerForm, TableEditor, literal, match_quiz, multi_select, order_quiz, slider, text_answer
+from ...widgets import AnswerForm, TableEditor, literal, match_quiz, multi_select, order_quiz, slider, still, text_answer
 from ._case import K, TASKS, TODAY
 from ._messages import MSGS
 from ._model import assessment_or_none, blind_spot_names
@@ -104,6 +104,7 @@ def blind_spots_form(q3: Any) -> Any:
     """
     res = assessment_or_none(q3)
     box = multi_select([(s.name, s.zh) for s in STAGES], label=MSGS("spots_title"))
+    radar = still(lambda: res.plot(k=0))     # the radar does not follow the ticks: drawn once
 
     def draw(v: dict[str, Any]) -> None:
         if res is None:
@@ -115,7 +116,7 @@ def blind_spots_form(q3: Any) -> Any:
         print(MSGS("ticked", n=len(v["stages"]), k=K))
         for name in v["stages"]:
             print(MSGS("ticked_gap", stage=selfassess.stage(name).name, gap=float(gaps[name])))
-        res.plot(k=0)
+        radar()
 
     return AnswerForm({"stages": box}, line=lambda v: f"q4 = {literal(list(v['stages']))}", draw=draw)
 

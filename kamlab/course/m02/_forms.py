@@ -11,7 +11,7 @@ from typing import Any
 import pandas as pd
 
 from ..._i18n import localized
-from ...widgets import AnswerForm, choice, literal, multi_select, slider, text_answer
+from ...widgets import AnswerForm, choice, literal, multi_select, slider, still, text_answer
 from ._case import _dimension_label, ACTIONS, DIMENSIONS, NO_UNSTABLE, SPREAD, STABLE_BELOW
 from ._charts import _plot_pick, plot_stability
 from ._messages import MSGS
@@ -89,11 +89,13 @@ def invest_form(chains: pd.DataFrame, q1: Any = ...) -> Any:
     control = multi_select([(f"{cid} {names.get(cid, '')}", cid) for cid in sorted(names.index)],
                            label=MSGS("invest_pick"))
 
+    quadrants = still(result.plot)           # the chart does not follow the ticks: drawn once
+
     def draw(values: dict[str, Any]) -> None:
         if note:
             print(note)
         print(_ticked(values["chains"]))
-        result.plot()
+        quadrants()
 
     return AnswerForm({"chains": control}, line=lambda v: "q2 = " + literal(list(v["chains"])), draw=draw)
 
@@ -117,11 +119,13 @@ def stability_form(chains: pd.DataFrame, q1: Any = ...) -> Any:
     options = [(MSGS("none"), NO_UNSTABLE)] + [(f"{cid} {names.get(cid, '')}", cid) for cid in sorted(names.index)]
     control = multi_select(options, label=MSGS("unstable_pick"))
 
+    bars = still(lambda: plot_stability(shares, below=STABLE_BELOW, spread=SPREAD))   # drawn once
+
     def draw(values: dict[str, Any]) -> None:
         if note:
             print(note)
         print(_ticked(values["chains"]))
-        plot_stability(shares, below=STABLE_BELOW, spread=SPREAD)
+        bars()
 
     return AnswerForm({"chains": control}, line=lambda v: "q3 = " + literal(list(v["chains"])), draw=draw)
 
@@ -165,6 +169,7 @@ def pick_form(chains: pd.DataFrame, q1: Any = ...) -> Any:
     shares = _stability(chains, weights, SPREAD)
     names = _names(chains)
     control = choice([(f"{cid} {names.get(cid, '')}", cid) for cid in sorted(names.index)], label=MSGS("rank"))
+    chart = still(lambda cid: _plot_pick(table, cid, f"{cid} {names.get(cid, '')}".strip()))   # one per chain
 
     def draw(values: dict[str, Any]) -> None:
         if note:
@@ -176,7 +181,7 @@ def pick_form(chains: pd.DataFrame, q1: Any = ...) -> Any:
         row = table.loc[cid]
         print(MSGS("pick_status", id=cid, p=float(row["potential"]), q=float(row["profit"]), cut=cut,
                    s=float(shares[cid]), n_invest=len(members(table, "invest"))))
-        _plot_pick(table, cid, f"{cid} {names.get(cid, '')}".strip())
+        chart(cid)
 
     return AnswerForm({"chain": control}, line=lambda v: "q5 = " + literal(v["chain"]), draw=draw)
 

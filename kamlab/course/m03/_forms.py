@@ -16,7 +16,7 @@ import pandas as pd
 
 from ..._i18n import localized
 from ...opportunity import collection_plan, matrix, with_scores
-from ...widgets import LAYOUT, STYLE, AnswerForm, choice, literal, multi_select, text_answer
+from ...widgets import LAYOUT, STYLE, AnswerForm, choice, literal, multi_select, still, text_answer
 from ._case import _COMBOS, DEFAULT_THRESHOLD, MSGS, NONE, QUIZ
 from ._charts import plot_picks
 from ._model import quiz_line
@@ -102,9 +102,11 @@ def plan_form(needs: pd.DataFrame, account: str) -> Any:
         cells = [c if c == NONE else c.split("·") for c in v["cells"]]
         return f"q2 = {literal({'account': str(account), 'uncovered': cells})}"
 
+    chart = still(plan.plot)                 # the plan does not follow the ticks: drawn once
+
     def draw(v: dict[str, Any]) -> None:
         print(MSGS("ticked", n=len(v["cells"])))
-        plan.plot()
+        chart()
 
     return AnswerForm({"cells": box}, line=line, draw=draw)
 
@@ -163,13 +165,15 @@ def doubts_form(q3: Any, needs: pd.DataFrame, account: str) -> Any:
     rows = _account_needs(needs, account)
     box = multi_select(_need_options(rows) + [(MSGS("none_doubtful_opt"), NONE)], label=MSGS("doubts_pick"))
 
+    opp = _scored(needs, q3)
+    chart = still(lambda: opp.plot(top=0))   # the matrix does not follow the ticks: drawn once
+
     def draw(v: dict[str, Any]) -> None:
         print(MSGS("ticked", n=len(v["ids"])))
-        opp = _scored(needs, q3)
         if opp is None:
             print(MSGS("need_q3"))
             return
-        opp.plot(top=0)
+        chart()
 
     return AnswerForm({"ids": box}, line=lambda v: f"q4 = {literal(list(v['ids']))}", draw=draw)
 
@@ -190,13 +194,15 @@ def pick_form(q3: Any, needs: pd.DataFrame, account: str) -> Any:
     rows = _account_needs(needs, account)
     box = multi_select(_need_options(rows), label=MSGS("picks_pick"))
 
+    opp = _scored(needs, q3)
+    chart = still(lambda ids: plot_picks(opp, list(ids), reasons=True))   # kept per set of ticks
+
     def draw(v: dict[str, Any]) -> None:
         print(MSGS("ticked", n=len(v["ids"])))
-        opp = _scored(needs, q3)
         if opp is None:
             print(MSGS("need_q3"))
             return
-        plot_picks(opp, list(v["ids"]), reasons=True)
+        chart(tuple(v["ids"]))
 
     return AnswerForm({"ids": box}, line=lambda v: f"q5 = {literal(list(v['ids']))}", draw=draw)
 

@@ -20,7 +20,7 @@ import ipywidgets as w
 
 from ... import incentives
 from ..._i18n import localized
-from ...widgets import AnswerForm, TableEditor, choice, dropdown, literal, match_quiz, multi_select, slider, text_answer
+from ...widgets import AnswerForm, TableEditor, choice, dropdown, literal, match_quiz, multi_select, slider, still, text_answer
 from ._case import CANDIDATES, MOVES, MSGS, POLICY_CAP, PRODUCT_CATEGORY, PRODUCT_PRICE, SCENES
 from ._charts import pilot_chart
 from ._model import effect_measures, pilot_result, plan_line, shown_candidates
@@ -113,8 +113,10 @@ def effect_form(sellout: Any, chains: Any, chain: str) -> Any:
     def line(v: dict[str, Any]) -> str:
         return "q2 = " + literal({"chain": chain, "effect": v["effect"]})
 
+    chart = still(lambda: pilot_chart(sellout, chains, chain))   # the pilot does not follow the pick: drawn once
+
     def draw(v: dict[str, Any]) -> None:
-        pilot_chart(sellout, chains, chain)
+        chart()
         print(MSGS("not_chosen") if v["effect"] is None else MSGS("chosen", x=v["effect"]))
 
     return AnswerForm({"effect": pick}, line=line, draw=draw, title=MSGS("effect_title"))

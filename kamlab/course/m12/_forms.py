@@ -10,7 +10,7 @@ from typing import Any
 
 from ..._i18n import localized
 from ...review import FORECAST_METHODS, PURPOSES, drivers, forecast, scorecard
-from ...widgets import AnswerForm, choice, literal, match_quiz, multi_select, slider, text_answer
+from ...widgets import AnswerForm, choice, literal, match_quiz, multi_select, slider, still, text_answer
 from ._case import DRIVERS, HORIZON, QUIZ, REVIEW_MONTHS
 from ._charts import _plot_pick
 from ._messages import MSGS
@@ -76,11 +76,13 @@ def scorecard_form(abc_rows: Any) -> Any:
     by = choice([(MSGS("by_month"), "month"), (MSGS("by_category"), "category")], label=MSGS("by"))
     period = choice([(MSGS("period_n", n=m), m) for m in (1, 3, 6, 12, 24) if m <= n], label=MSGS("period"))
 
+    chart = still(lambda by, months: scorecard(abc_rows, by=by, period=months).plot())   # kept per choice
+
     def draw(v: dict[str, Any]) -> Any:
         if v["by"] is None or v["period"] is None:
             print(MSGS("not_chosen"))
             return None
-        return scorecard(abc_rows, by=v["by"], period=v["period"]).plot()
+        return chart(v["by"], v["period"])
 
     def line(v: dict[str, Any]) -> str:
         if v["by"] is None or v["period"] is None:
@@ -92,10 +94,11 @@ def scorecard_form(abc_rows: Any) -> Any:
 
 def _category_form(key: str, values: Any, title: str, other: Any = None) -> AnswerForm:
     pick = choice([str(i) for i in values.index], label=MSGS("category"))
+    chart = still(lambda cat: _plot_pick(values, cat, title, other=other))   # one chart per category
 
     def draw(v: dict[str, Any]) -> Any:
         print(MSGS("pick_line", cat=v["cat"]) if v["cat"] else MSGS("not_chosen"))
-        return _plot_pick(values, v["cat"], title, other=other)
+        return chart(v["cat"])
 
     return AnswerForm({"cat": pick}, line=lambda v: f"{key} = {literal(v['cat'])}", draw=draw)
 
@@ -149,13 +152,14 @@ def forecast_form(abc_rows: Any) -> Any:
     method = choice([(localized(*desc).split("：")[0].split(":")[0], m) for m, desc in FORECAST_METHODS.items()],
                     label=MSGS("method"))
     window = slider(1, 1, 12, 1, label=MSGS("window"))
+    chart = still(lambda method, months: forecast(abc_rows, horizon=HORIZON, method=method, window=months).plot())
 
     def draw(v: dict[str, Any]) -> Any:
         if v["method"] is None:
             print(MSGS("not_chosen"))
             return None
         print(localized(*FORECAST_METHODS[v["method"]]).replace("window", str(v["window"])))
-        return forecast(abc_rows, horizon=HORIZON, method=v["method"], window=v["window"]).plot()
+        return chart(v["method"], v["window"])
 
     def line(v: dict[str, Any]) -> str:
         if v["method"] is None:
@@ -178,9 +182,11 @@ def driver_form(abc_rows: Any) -> Any:
     pick = choice([(localized(*text), key) for key, text in DRIVERS.items()], label=MSGS("driver"))
     split = drivers(abc_rows, by="category", period=REVIEW_MONTHS)
 
+    chart = still(split.plot)                # the split does not follow the pick: drawn once
+
     def draw(v: dict[str, Any]) -> Any:
         print(localized(*DRIVERS[v["driver"]]) if v["driver"] else MSGS("not_chosen"))
-        return split.plot()
+        return chart()
 
     return AnswerForm({"driver": pick}, line=lambda v: f"q7 = {literal(v['driver'])}", draw=draw)
 

@@ -13,7 +13,7 @@ from ..._errors import KamlabInputError
 from ..._i18n import localized
 from ..._plotting import new_axes, styled
 from ...planning import JBP, OGSM, swot
-from ...widgets import AnswerForm, TableEditor, choice, literal, slider, text_answer
+from ...widgets import AnswerForm, TableEditor, choice, literal, slider, still, text_answer
 from ._case import (DEFAULT_GROWTH, LEVERS, PARTNER_FINANCE, PARTNER_KIND, PLAN_YEAR, RETAILER, STAGES, baseline_shares,
                     funnel, quarter_shares, review)
 from ._messages import MSGS
@@ -86,7 +86,9 @@ def lagging_form(sales: Any) -> Any:
     >>> form.line, form.text
     ("q1 = '慢病用药'", '你选的「慢病用药」：最近一个季度达成 98%，同比 +3.3%。')
     """
-    table = review(sales, 3).table
+    quarter = review(sales, 3)
+    table = quarter.table
+    scorecard = still(quarter.plot)     # the scorecard does not follow the pick: drawn once
 
     def draw(v: dict[str, Any]) -> None:
         c = v["category"]
@@ -94,7 +96,7 @@ def lagging_form(sales: Any) -> Any:
             print(MSGS("not_picked"))
         else:
             print(MSGS("picked", c=c, a=float(table.loc[c, "achievement"]), g=float(table.loc[c, "growth"])))
-        review(sales, 3).plot()
+        scorecard()
 
     return _form({"category": choice(list(map(str, table.index)), label=MSGS("pick_category"))},
                  line=lambda v: f"q1 = {v['category']!r}", draw=draw, title=MSGS("lagging_title"))
@@ -115,6 +117,11 @@ def funnel_form(sales: Any, q1: Any) -> Any:
     f = funnel(sales, q1) if isinstance(q1, str) and q1 in set(map(str, review(sales, 3).table.index)) else None
     options = [(localized(*label), key) for key, label in STAGES.items()]
 
+    @still                              # the funnel does not follow the pick: drawn once
+    def chart() -> None:
+        ax = f.plot()
+        ax.set_title(MSGS("funnel_title", c=q1))
+
     def draw(v: dict[str, Any]) -> None:
         if f is None:
             print(MSGS("need_q1"))
@@ -125,8 +132,7 @@ def funnel_form(sales: Any, q1: Any) -> Any:
         elif stage is not None:
             change = float(f.table.set_index("part").loc[stage, "change"])
             print(MSGS("stage_picked", s=localized(*STAGES[stage]).split("（")[0], v=change))
-        ax = f.plot()
-        ax.set_title(MSGS("funnel_title", c=q1))
+        chart()
 
     return _form({"stage": choice(options, label=MSGS("stage"))}, line=lambda v: f"q2 = {v['stage']!r}",
                  draw=draw, title=MSGS("funnel_title", c=q1 if f is not None else "?"))
@@ -171,6 +177,7 @@ def growth_form(sales: Any) -> Any:
     >>> form.text
     '基数（最近 12 个月 ABC 销售额）3,311.30 万元 × (1 + 11%) = 2027 年目标 3,675.54 万元'
     """
+    history = still(review(sales).plot)    # the year's scorecard does not follow the slider: drawn once
 
     def draw(v: dict[str, Any]) -> None:
         if v["growth"] == 0:
@@ -178,7 +185,7 @@ def growth_form(sales: Any) -> Any:
         else:
             g = next_year_goal(sales, v["growth"] / 100)
             print(MSGS("goal_line", b=g["baseline"], g=g["growth"], goal=g["goal"], year=PLAN_YEAR))
-        review(sales).plot()
+        history()
 
     return _form({"growth": slider(0, 0, 50, 1, label=MSGS("growth"))},
                  line=lambda v: f"q4 = {v['growth'] / 100:g}", draw=draw, title=MSGS("growth_title"))
@@ -383,16 +390,17 @@ def lever_form() -> Any:
     ("q9 = 'rebate'", '「返利提高 0.2 个点」：净利润 298.7 万元，比现在 +20.0 万元。')
     """
     now = lever_profit()
+    bridge = still(lambda lever: (now if lever is None else lever_profit(lever)).plot())  # one chart per lever
 
     def draw(v: dict[str, Any]) -> None:
         if v["lever"] is None:
             print(MSGS("lever_none", p=now.net_profit, m=now.net_margin))
-            now.plot()
+            bridge(None)
             return
         p = lever_profit(v["lever"])
         name = localized(*LEVERS[v["lever"]][:2])
         print(MSGS("lever_picked", l=name, p=p.net_profit, d=p.net_profit - now.net_profit))
-        p.plot()
+        bridge(v["lever"])
 
     options = [(localized(zh, en), key) for key, (zh, en, _terms) in LEVERS.items()]
     return _form({"lever": choice(options, label=MSGS("lever"))}, line=lambda v: f"q9 = {v['lever']!r}", draw=draw,
