@@ -79,7 +79,7 @@ else:
     c.Authenticator.allow_all = True
 
 # --- each trainee's JupyterLab: their own system user, their home, the workbook
-c.Spawner.cmd = [str(Path(sys.executable).with_name("jupyterhub-singleuser"))]
+c.Spawner.cmd = [sys.executable, "-m", "jupyterhub.singleuser"]   # the hub's own environment
 c.Spawner.default_url = f"/lab/tree/{WORKBOOK_FOLDER}/index.ipynb"
 c.Spawner.environment = {"KAMLAB_EXCHANGE": str(exchange)}
 c.Spawner.args = ["--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"]
