@@ -80,7 +80,7 @@ else:
 
 # --- each trainee's JupyterLab: their own system user, their home, the workbook
 c.Spawner.cmd = [sys.executable, "-m", "jupyterhub.singleuser"]   # the hub's own environment
-c.Spawner.default_url = f"/lab/tree/{WORKBOOK_FOLDER}/index.ipynb"
+c.Spawner.default_url = f"/lab/tree/{WORKBOOK_FOLDER}"   # the workbook's folder; index.ipynb lists the modules
 c.Spawner.environment = {"KAMLAB_EXCHANGE": str(exchange)}
 c.Spawner.args = ["--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"]
 c.Spawner.start_timeout = 120

@@ -94,6 +94,9 @@ def hub_python(folder: Path) -> str:
     ours = [p for p in sys.path if p.endswith("site-packages") and Path(p).is_dir()]
     (site / "kamlab-test-env.pth").write_text(
         "".join(f"import site; site.addsitedir({p!r})\n" for p in ours), encoding="utf-8")
+    for shared in ("share/jupyter", "etc/jupyter"):   # JupyterLab, its extensions and server config
+        (folder / "venv" / shared).parent.mkdir(parents=True, exist_ok=True)
+        (folder / "venv" / shared).symlink_to(Path(sys.prefix) / shared)
     python = str(folder / "venv" / "bin" / "python")
     probe = _runs_for_everyone(python)
     if probe.returncode:
