@@ -147,6 +147,8 @@ def test_a_class_from_login_to_feedback(hub, trainee_pages):
         lab_ui.move_slider(form, "合作潜力", "ArrowRight", 6)
         lab_ui.move_slider(form, "利润贡献", "ArrowRight", 7)
         lab_ui.move_slider(form, "动销基础", "ArrowRight", 4)
+        lab_ui.expect(form.locator(".kamlab-answer-line textarea")).to_have_value(Q1, timeout=60_000)
+        lab_ui.wait_for_stable_kernel(page, _lab(hub, user), NOTEBOOK)   # the sliders' redraws are done
         lab_ui.answer_and_check(page, form, "q1", Q1)
         page.keyboard.press("Control+s")
         saved = hub.home(user) / "kamlab-workbook" / NOTEBOOK
