@@ -31,7 +31,6 @@ import grp
 import json
 import os
 import pwd
-import shutil
 import stat
 import subprocess
 import sys
@@ -108,16 +107,13 @@ def init_exchange(root: Path, group: str) -> Path:
     """Create the hand-in folder ``root/collect`` (idempotent); return it.
 
     Runs ``kamlab exchange init`` when the installed kamlab has it; otherwise
-    does what that command does: ``collect/`` owned by root and *group*, mode
+    (a kamlab older than the command) does what that command does: ``collect/`` owned by root and *group*, mode
     3773 (others may hand in but not list; setgid keeps the group on files).
     """
-    kamlab = shutil.which("kamlab", path=os.path.dirname(os.path.realpath(sys.executable)) + os.pathsep
-                          + os.environ.get("PATH", ""))
-    if kamlab:
-        probe = subprocess.run([kamlab, "exchange", "--help"], capture_output=True, text=True)
-        if probe.returncode == 0:
-            subprocess.run([kamlab, "exchange", "init", "--exchange", str(root), "--group", group], check=True)
-            return root / "collect"
+    kamlab = [sys.executable, "-m", "kamlab.cli"]   # the hub's own environment has kamlab
+    if subprocess.run([*kamlab, "exchange", "init", "--help"], capture_output=True).returncode == 0:
+        subprocess.run([*kamlab, "exchange", "init", "--exchange", str(root), "--group", group], check=True)
+        return root / "collect"
     gid = ensure_group(group)
     root.mkdir(parents=True, exist_ok=True)
     os.chmod(root, 0o755)
