@@ -27,7 +27,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from classroom import class_authenticator, init_exchange, prepare_home  # noqa: E402
+from classroom import ADD_USER_CMD, class_authenticator, init_exchange, prepare_home  # noqa: E402
 
 env = os.environ.get
 state = Path(env("KAMLAB_HUB_STATE", "/var/lib/kamlab-hub"))
@@ -67,8 +67,7 @@ else:
     base = getattr(importlib.import_module(module), name)
 c.JupyterHub.authenticator_class = class_authenticator(base, group)
 c.LocalAuthenticator.create_system_users = True
-c.LocalAuthenticator.add_user_cmd = ["useradd", "--create-home", "--shell", "/bin/bash",
-                                     "-K", "HOME_MODE=0700", "-K", "UMASK=077"]
+c.LocalAuthenticator.add_user_cmd = ADD_USER_CMD   # useradd: a home of its own, mode 0700
 c.Authenticator.admin_users = instructors
 c.Authenticator.username_pattern = r"^[a-z][a-z0-9_-]{0,30}$"   # a valid Linux user name
 roster = env("KAMLAB_HUB_TRAINEES")
