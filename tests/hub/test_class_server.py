@@ -213,7 +213,9 @@ def test_a_class_from_login_to_feedback(hub, trainee_pages):
         body = page.frame_locator(".jp-HTMLViewer iframe").locator("body")
         lab_ui.expect(body).to_contain_text(user, timeout=60_000)
         text = body.inner_text()
-        assert str(rows[user]["total"]).rstrip("0").rstrip(".") in text
+        total = float(rows[user]["total"])
+        shown = f"{total:g}"
+        assert lab_ui.re.search(rf"(总分|Total)[:：]\s*{lab_ui.re.escape(shown)}\s*/", text), (shown, text[:300])
         assert not any(other in text for other in hub.trainees if other != user)
         page.screenshot(path=str(_artifact(f"hub_feedback_{user[-1]}.png")))
     printed = _probe(pages[0], hub, a, {"feedback": str(home_b / "kamlab-feedback" / "m02.html")})
