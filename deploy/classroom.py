@@ -110,11 +110,11 @@ def init_exchange(root: Path, group: str) -> Path:
     (a kamlab older than the command) does what that command does: ``collect/`` owned by root and *group*, mode
     3773 (others may hand in but not list; setgid keeps the group on files).
     """
+    gid = ensure_group(group)   # the instructors' group first: the command expects it
     kamlab = [sys.executable, "-m", "kamlab.cli"]   # the hub's own environment has kamlab
     if subprocess.run([*kamlab, "exchange", "init", "--help"], capture_output=True).returncode == 0:
         subprocess.run([*kamlab, "exchange", "init", "--exchange", str(root), "--group", group], check=True)
         return root / "collect"
-    gid = ensure_group(group)
     root.mkdir(parents=True, exist_ok=True)
     os.chmod(root, 0o755)
     collect = root / "collect"
