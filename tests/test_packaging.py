@@ -57,19 +57,20 @@ def test_environment_yml_is_the_trainees_environment():
 
 
 def test_environment_dev_yml_is_everything():
-    assert _environment_requirements("environment-dev.yml") == _pyproject_requirements("lab", "grade", "dev")
+    assert _environment_requirements("environment-dev.yml") == _pyproject_requirements("lab", "grade", "hub", "dev")
 
 
 def test_extras_match_the_users():
     extras = _pyproject()["project"]["optional-dependencies"]
-    assert set(extras) == {"lab", "grade", "dev"}
+    assert set(extras) == {"lab", "grade", "hub", "dev"}
     core = _pyproject_requirements()
     assert "jupyterlab" not in core and "pytest" not in core and "playwright" not in core
     assert {"papermill", "nbformat", "filelock"} <= set(core)      # a plain `pip install .` grades
     assert "jupyterlab" in _pyproject_requirements("lab")
     assert "jupyterlab" not in _pyproject_requirements("grade")
     assert {"papermill", "nbformat"} <= set(_pyproject_requirements("grade"))
-    assert "kamlab[lab,grade]" in extras["dev"]
+    assert "kamlab[lab,grade,hub]" in extras["dev"]
+    assert "jupyterhub" in _pyproject_requirements("hub") and "jupyterhub" not in _pyproject_requirements("lab")
 
 
 def test_environment_ymls_install_kamlab_itself_and_python_311():
