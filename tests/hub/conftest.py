@@ -68,13 +68,52 @@ def require_class_server_pieces() -> None:
         _missing("the proxy is missing: npm ci --prefix deploy  (.ci/run does it)")
 
 
-def _runs_for_everyone(python: str) -> subprocess.CompletedProcess:
+def _runs_for_everyone(python: str, checkout: Path = ROOT) -> subprocess.CompletedProcess:
     return subprocess.run([shutil.which("runuser"), "-u", "nobody", "--", python, "-c", "import kamlab, jupyterhub"],
-                          cwd="/", env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT)},
+                          cwd="/", env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(checkout)},
                           capture_output=True, text=True)
 
 
-def hub_python(folder: Path) -> str:
+def _everyone_reads(path: Path) -> bool:
+    """True when an unprivileged user may reach *path* (every folder above it searchable)."""
+    return subprocess.run([shutil.which("runuser"), "-u", "nobody", "--", "test", "-r", str(path)],
+                          capture_output=True).returncode == 0
+
+
+@dataclass
+class HubEnvironment:
+    """The Python the hub and the trainees' servers run, and the checkout as they see it."""
+
+    python: str
+    checkout: Path
+    mounts: list[Path] = field(default_factory=list)
+
+    def close(self) -> bool:
+        """Unmount the views; True when none is left (only then may their folder be deleted)."""
+        for mount in reversed(self.mounts):
+            subprocess.run(["umount", str(mount)], capture_output=True)
+        return not any(os.path.ismount(m) for m in self.mounts)
+
+
+def _shared_view(path: Path, folder: Path, mounts: list[Path]) -> Path:
+    """*path* itself when everyone may read it, else a read-only bind mount of it under *folder*.
+
+    A CI clone (and its ``.venv``) may sit in a private folder such as
+    ``/root``; the trainees' servers run as other users and must read it.
+    """
+    if _everyone_reads(path):
+        return path
+    view = folder / f"view{len(mounts)}"
+    view.mkdir(mode=0o755)
+    done = subprocess.run(["mount", "--bind", "-o", "ro", str(path), str(view)], capture_output=True, text=True)
+    if done.returncode:
+        _missing(f"other users cannot read {path} and it cannot be bind-mounted where they can "
+                 f"({done.stderr.strip()}): put the checkout where everyone may read it")
+    mounts.append(view)
+    return view
+
+
+def hub_environment(folder: Path) -> HubEnvironment:
     """A Python every trainee may run, seeing this environment's packages and this checkout.
 
     That is ``sys.executable`` when other users can run it (a venv of the
@@ -82,28 +121,41 @@ def hub_python(folder: Path) -> str:
     private folder (pyenv under /root), a venv of the system's ``python3`` of
     the same version is made in *folder* whose ``.pth`` adds this
     environment's ``site-packages`` (same CPython ABI); nothing is installed.
+    When the checkout or those ``site-packages`` are themselves in a private
+    folder (a clone under /root), they are bind-mounted read-only under
+    *folder* and the trainees see them there.
     """
     if _runs_for_everyone(sys.executable).returncode == 0:
-        return sys.executable
+        return HubEnvironment(sys.executable, ROOT)
     system = Path("/usr/bin") / f"python{sys.version_info.major}.{sys.version_info.minor}"
     if not system.exists():
         _missing(f"other users cannot run {sys.executable} (its base Python is private) and there is no {system}")
     os.chmod(folder, 0o755)
+    env = HubEnvironment("", ROOT)
+    env.checkout = _shared_view(ROOT, folder, env.mounts)
+
+    def seen(path: Path) -> Path:            # a path as the trainees reach it
+        try:
+            return env.checkout / path.resolve().relative_to(ROOT)
+        except ValueError:
+            return _shared_view(path, folder, env.mounts)
+
     subprocess.run([str(system), "-m", "venv", "--without-pip", str(folder / "venv")], check=True)
     (site,) = (folder / "venv" / "lib").glob("python3*/site-packages")
-    ours = [p for p in sys.path if p.endswith("site-packages") and Path(p).is_dir()]
+    ours = [seen(Path(p)) for p in sys.path if p.endswith("site-packages") and Path(p).is_dir()]
     (site / "kamlab-test-env.pth").write_text(
-        "".join(f"import site; site.addsitedir({p!r})\n" for p in ours), encoding="utf-8")
+        "".join(f"import site; site.addsitedir({str(p)!r})\n" for p in ours), encoding="utf-8")
     for shared in ("share/jupyter", "etc/jupyter"):   # JupyterLab, its extensions and server config
         (folder / "venv" / shared).parent.mkdir(parents=True, exist_ok=True)
-        (folder / "venv" / shared).symlink_to(Path(sys.prefix) / shared)
-    python = str(folder / "venv" / "bin" / "python")
-    probe = _runs_for_everyone(python)
+        (folder / "venv" / shared).symlink_to(seen(Path(sys.prefix) / shared))
+    env.python = str(folder / "venv" / "bin" / "python")
+    probe = _runs_for_everyone(env.python, env.checkout)
     if probe.returncode:
-        _missing(f"other users cannot run this environment's Python ({sys.executable}) nor {python}; the "
+        env.close()
+        _missing(f"other users cannot run this environment's Python ({sys.executable}) nor {env.python}; the "
                  "trainees' servers would not start. Put the checkout and its venv where everyone may read them\n"
                  + probe.stderr[-800:])
-    return python
+    return env
 
 
 def _free_port() -> int:
@@ -174,11 +226,12 @@ def hub(tmp_path_factory):
     state = tmp_path_factory.mktemp("hub")
     exchange_base = Path(tempfile.mkdtemp(prefix="kamlab-exchange-"))   # /tmp: the trainees must reach it
     os.chmod(exchange_base, 0o755)
-    python = hub_python(exchange_base)
+    shared = hub_environment(exchange_base)
+    python = shared.python
     port = _free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith(("JUPYTER", "KAMLAB_HUB"))}
     env.update(
-        PYTHONPATH=str(ROOT), KAMLAB_HUB_STATE=str(state / "state"), KAMLAB_EXCHANGE=str(exchange_base / "exchange"),
+        PYTHONPATH=str(shared.checkout), KAMLAB_HUB_STATE=str(state / "state"), KAMLAB_EXCHANGE=str(exchange_base / "exchange"),
         KAMLAB_HUB_GROUP=group, KAMLAB_HUB_INSTRUCTORS=instructor, KAMLAB_HUB_BIND=f"http://127.0.0.1:{port}",
         KAMLAB_HUB_HUB_PORT=str(_free_port()), KAMLAB_HUB_PROXY_API_PORT=str(_free_port()),
         KAMLAB_HUB_SITE_CONFIG=str(state / "none.py"))
@@ -200,7 +253,8 @@ def hub(tmp_path_factory):
         for name in [*trainees, instructor]:
             _remove_user(name)
         subprocess.run(["groupdel", group], capture_output=True)
-        shutil.rmtree(exchange_base, ignore_errors=True)
+        if shared.close():      # never delete through a mount of the checkout
+            shutil.rmtree(exchange_base, ignore_errors=True)
 
 
 @pytest.fixture(scope="module")
