@@ -161,7 +161,7 @@ def graded(client: Any, run: _Run, subs: list[Submission], secret: bytes,
             future = client.submit(run_job, _job(run, sub, data, result["trainee"], sandbox), pure=False,
                                    key=f"kamlab-grade-{run.module}-{sub.stem}-{tag}")
             pending[future] = (sub, result, data)
-        for future in as_completed(list(pending)):
+        for future in as_completed(list(pending), loop=client.loop):
             sub, result, data = pending.pop(future)
             try:
                 back = future.result()
