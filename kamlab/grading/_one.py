@@ -13,6 +13,11 @@ trainee's code:
 
 Local grading (:func:`grade_one`) and grading on Dask (:mod:`._dask`) share
 steps 1 and 3, so their results and cache are the same.
+
+Examples
+--------
+>>> sorted(NOT_CACHED)        # the grader's own failures: graded again by the next run
+['unreadable_output', 'worker_error']
 """
 
 from __future__ import annotations
