@@ -1,5 +1,7 @@
 """Grading figures: overhead vs bare papermill (goal ≤ 1.25×) and scale-out (goal ≥ 1.7×).
 
+(Grading on a Dask cluster, 2 workers against 1: ``bench_grading_dask.py``.)
+
 Run ``python bench/bench_grading.py [--rounds R] [--n N]``.  ``N`` (default
 40) copies of the demo solution (each with its own trainee name) are run by
 three *arms*:
@@ -12,7 +14,7 @@ three *arms*:
             imports papermill once),
 ``grade1``  ``grade(..., jobs=1)``,
 ``grade2_none`` (with ``--no-sandbox``) ``grade(jobs=2, sandbox="none")``: what the
-            sandbox itself costs.
+            sandbox itself costs (printed as grade2 / grade2_none).
 
 Every arm runs in a fresh interpreter (so each pays its own start-up: pool
 workers, imports), timed around the ``grade`` / pool call only.
@@ -160,6 +162,10 @@ def main(argv: list[str] | None = None) -> None:
               f"{lo['grade2_none'] / lo['bare2']:.2f}× bare on the minimum, "
               f"{med['grade2_none'] / med['bare2']:.2f}× on the median; CPU "
               f"{cmin['grade2_none']:.1f} s, {cmin['grade2_none'] / cmin['bare2']:.2f}× bare")
+        print(f"the sandbox itself: grade(jobs=2) with it {lo['grade2'] * 1000:.0f} ms vs without "
+              f"{lo['grade2_none'] * 1000:.0f} ms: {lo['grade2'] / lo['grade2_none']:.2f}× on the minimum, "
+              f"{med['grade2'] / med['grade2_none']:.2f}× on the median (wall time: the CPU time of the "
+              f"processes reaped inside bubblewrap's own process namespace is not counted here)")
 
 
 if __name__ == "__main__":

@@ -6,6 +6,7 @@ Examples
 
     kamlab example-class demo --out class_demo          # 24 submissions to try the grader
     kamlab grade demo class_demo --out graded --jobs 2  # gradebook + feedback pages
+    kamlab grade demo class_demo --out graded --scheduler tcp://HOST:8786   # on a Dask cluster
 
     kamlab exchange init --exchange /srv/kamlab --group kamlab-instructors   # once, on a class server
     kamlab collect m02 --out m02_class                  # latest hand-in per trainee ($KAMLAB_EXCHANGE)
@@ -50,6 +51,9 @@ def _parser() -> argparse.ArgumentParser:
     g.add_argument("--max-output-mb", type=float, default=20, help="输出上限 MB / stored output cap")
     g.add_argument("--language", default="zh", choices=["zh", "en"], help="反馈页语言 / feedback language")
     g.add_argument("--no-progress", action="store_true", help="不显示进度条 / no progress bar")
+    g.add_argument("--scheduler", default=None, metavar="tcp://HOST:8786",
+                   help="在 Dask 集群上评分：调度器地址（每个 worker 要装同一版本的 kamlab）/ grade on a Dask "
+                        "cluster: its scheduler's address (every worker needs the same kamlab)")
 
     e = sub.add_parser("example-class", help="生成一个示例班级的作业 / make an example class of submissions")
     e.add_argument("module", help="模块，如 m02 / module")
@@ -121,7 +125,8 @@ def main(argv: list[str] | None = None) -> int:
                                    timeout=args.timeout, variant=args.variant, force=args.force,
                                    sandbox=args.sandbox, roster=args.roster,
                                    memory_mb=args.memory_mb, max_output_mb=args.max_output_mb,
-                                   language=args.language, progress=not args.no_progress)
+                                   language=args.language, progress=not args.no_progress,
+                                   scheduler=args.scheduler)
             print(f"graded {report.n_submissions} submissions of {report.module} on variant "
                   f"{report.variant} ({report.n_graded} now, {report.n_cached} from an earlier run, "
                   f"{report.n_problems} with problems)")

@@ -24,6 +24,7 @@ import os
 import sys
 import time
 from pathlib import Path
+from collections.abc import Iterator
 from typing import Any
 
 import filelock
@@ -32,26 +33,20 @@ from .._errors import BadFileError, BadValueError
 from ..answers import read_answers
 from . import _feedback, _gradebook
 from ._bank import QuestionBank
-from ._cache import load_result, result_key, store_result
 from ._copies import copies
 from ._discover import Submission, collect
-from ._execute import _execute, _mpl_cache, _read_audit, _Run
+from ._execute import _mpl_cache, _Run
 from ._hand import HandScores, typed_scores
-from ._outcome import finish, verdicts
+from . import _dask
+from ._one import error_row, grade_one
 from ._reasons import REASONS, reason
 from ._registry import as_bank
 from ._report import write_report
-from ._sandbox import choose_sandbox, hidden_paths, not_isolated_reason
+from ._sandbox import SANDBOXES, choose_sandbox, hidden_paths, not_isolated_reason
 from ._scoring_sheet import sheet_rows, write_sheet
 from ._secret import STATE_DIR, class_secret, hidden_variant
-from ._submission import (declared_module, load_notebook, parameters_cell, seen_variant, tag_parameters,
-                          trainee_from)
 
 __all__ = ["grade", "GradeReport", "read_answers", "hidden_variant", "REASONS", "GradingInterrupted"]
-
-#: Statuses that are the grader's own failure: never cached, graded again next run.
-_NOT_CACHED = {"worker_error", "unreadable_output"}
-
 
 class GradingInterrupted(KeyboardInterrupt):
     """Ctrl-C during :func:`grade`: every running submission was stopped and nothing of it cached."""
@@ -86,54 +81,6 @@ class GradeReport:
 
     def _repr_html_(self) -> str:  # pragma: no cover - notebook display
         return self.gradebook.to_html(index=False)
-
-
-def _grade_one(run: _Run, sub: Submission, secret: bytes) -> tuple[dict[str, Any], bool]:
-    """Grade one submission; returns (result record, taken from cache)."""
-    key = result_key(sub.data, sub.name, run.module, run.variant)
-    cached = None if run.force else load_result(run.out, key, secret)
-    if cached is not None:
-        return cached, True
-    start = time.monotonic()
-    result: dict[str, Any] = {"key": key, "file": sub.name, "stem": sub.stem, "module": run.module,
-                              "variant": run.variant, "trainee": sub.folder_trainee or Path(sub.name).stem,
-                              "sha256": sub.sha256, "status": "ok", "notes": [], "verdicts": {},
-                              "answered": [], "outside": [], "isolation": run.sandbox}
-    nb = load_notebook(sub.data)
-    if nb is None:
-        result["status"] = "not_a_notebook"
-        result["notes"].append(reason("not_a_notebook"))
-    else:
-        tagged = tag_parameters(nb)          # a parameters cell whose tag was lost, found by its variables
-        trainee = sub.folder_trainee or trainee_from(nb, Path(sub.name).stem)
-        result["trainee"] = trainee
-        result["seen_variant"] = seen_variant(nb)
-        found = declared_module(nb)
-        if found is not None and found != run.module:
-            result["status"] = "wrong_module"
-            result["notes"].append(reason("wrong_module", found=found, module=run.module))
-        else:
-            if tagged:
-                result["notes"].append(reason("no_parameters"))
-            elif parameters_cell(nb) is None:
-                result["notes"].append(reason("no_parameters_cell"))
-            import nbformat   # lazy: only the grader writes notebooks; every notebook imports kl.grading
-
-            data = nbformat.writes(nb).encode("utf-8")
-            status, executed, audit_log = _execute(run, sub.stem, data, trainee)
-            finish(run, result, status, executed)
-            result["outside"] = _read_audit(audit_log, executed.parent)
-            if result["outside"]:
-                shown = "; ".join(result["outside"][:3]) + (" …" if len(result["outside"]) > 3 else "")
-                result["notes"].append(reason("outside_access", what=shown))
-    if run.sandbox != "bwrap":
-        result["notes"].append(reason("not_isolated"))
-    if result["status"] in ("not_a_notebook", "wrong_module"):
-        result["verdicts"] = verdicts(run, {}, result["trainee"], skip_reasons=True)
-    result["elapsed_s"] = round(time.monotonic() - start, 3)
-    if not run.stop.is_set() and result["status"] not in _NOT_CACHED:
-        store_result(run.out, key, result, secret)    # only completed gradings
-    return result, False
 
 
 def _setup_log(out: Path) -> logging.Logger:
@@ -180,7 +127,8 @@ def _lock(out: Path) -> filelock.BaseFileLock:
 def grade(module: QuestionBank | str, submissions: str | os.PathLike, *, out: str | os.PathLike, jobs: int = 1,
           timeout: float = 300, variant: int | None = None, force: bool = False,
           memory_mb: int = 2048, max_output_mb: float = 20, language: str = "zh",
-          progress: bool = True, sandbox: str = "auto", roster: str | os.PathLike | None = None) -> GradeReport:
+          progress: bool = True, sandbox: str = "auto", roster: str | os.PathLike | None = None,
+          scheduler: Any = None) -> GradeReport:
     """Grade every ``.ipynb`` in *submissions* for *module*; write gradebook and feedback.
 
     Parameters
@@ -221,6 +169,12 @@ def grade(module: QuestionBank | str, submissions: str | os.PathLike, *, out: st
         bubblewrap where it works (``auto``), insist on it, or none.
     roster : path, optional
         The class list (a CSV of names): the class report lists who has not submitted.
+    scheduler : str or distributed.Client, optional
+        Grade on a Dask cluster (:mod:`kamlab.grading._dask`): the address of
+        its scheduler (``"tcp://HOST:8786"``) or a connected client.  Each
+        worker runs the same sandboxed job per submission (*sandbox* is then
+        each worker's choice); the answers are checked, and everything
+        written, here.  *jobs* is then ignored: the cluster's workers decide.
 
     Returns
     -------
@@ -231,6 +185,10 @@ def grade(module: QuestionBank | str, submissions: str | os.PathLike, *, out: st
     kamlab.BadFileError
         No submissions (the previous gradebook is kept), an unwritable *out*,
         or another run holding *out*.
+    kamlab.BadSpecError
+        A *scheduler* that cannot be reached (nothing is written); a Dask
+        cluster that fails during the run (``GradingClusterError``: no
+        gradebook is written, a re-run continues from the cache).
     GradingInterrupted
         Ctrl-C: running submissions are stopped, nothing of them is cached.
     """
@@ -249,26 +207,39 @@ def grade(module: QuestionBank | str, submissions: str | os.PathLike, *, out: st
                            f"No .ipynb submissions found in {str(subs_path)!r}: nothing graded, the previous "
                            f"gradebook is kept.", column="submissions")
     out_dir = Path(out).resolve()
-    _prepare_out(out_dir)
-    lock = _lock(out_dir)
+    if sandbox not in SANDBOXES:
+        choose_sandbox(sandbox)                          # the bilingual error for an unknown sandbox
+    client, owned = _dask.connect(scheduler) if scheduler is not None else (None, False)
     try:
-        return _grade_locked(bank, module, subs_path, class_subs, out_dir, jobs=int(jobs), timeout=float(timeout),
-                             variant=variant, force=force, memory_mb=int(memory_mb),
-                             max_output_mb=float(max_output_mb), language=language, progress=progress,
-                             sandbox=choose_sandbox(sandbox), roster=roster)
+        _prepare_out(out_dir)
+        lock = _lock(out_dir)
+        try:
+            return _grade_locked(bank, module, subs_path, class_subs, out_dir, jobs=int(jobs),
+                                 timeout=float(timeout), variant=variant, force=force, memory_mb=int(memory_mb),
+                                 max_output_mb=float(max_output_mb), language=language, progress=progress,
+                                 sandbox=sandbox, roster=roster, client=client)
+        finally:
+            lock.release()
     finally:
-        lock.release()
+        if owned:
+            client.close()
 
 
 def _grade_locked(bank: QuestionBank, module: str, subs_path: Path, class_subs: list[Submission], out_dir: Path,
                   *, jobs: int, timeout: float, variant: int | None, force: bool, memory_mb: int,
-                  max_output_mb: float, language: str, progress: bool, sandbox: str, roster: Any) -> GradeReport:
+                  max_output_mb: float, language: str, progress: bool, sandbox: str, roster: Any,
+                  client: Any = None) -> GradeReport:
+    asked = sandbox
+    # on a Dask cluster each worker chooses its own sandbox (each row says which); this machine's choice
+    # describes the rows that never run (not a notebook, the wrong module), as local grading does
+    sandbox = "bwrap" if client is not None and sandbox == "bwrap" else choose_sandbox(sandbox)
     secret = class_secret(out_dir)
     variant = hidden_variant(module, secret) if variant is None else int(variant)
     log = _setup_log(out_dir)
-    log.info("grade module=%s variant=%s submissions=%d jobs=%d timeout=%ss memory=%sMB force=%s sandbox=%s",
-             module, variant, len(class_subs), jobs, timeout, memory_mb, force, sandbox)
-    if sandbox != "bwrap":
+    log.info("grade module=%s variant=%s submissions=%d jobs=%d timeout=%ss memory=%sMB force=%s sandbox=%s%s",
+             module, variant, len(class_subs), jobs, timeout, memory_mb, force, asked if client else sandbox,
+             "" if client is None else f" scheduler={_dask.describe(client)}")
+    if sandbox != "bwrap" and client is None:
         log.warning(not_isolated_reason())
     hidden_root = subs_path if subs_path.is_dir() else subs_path.parent
     run = _Run(module=module, variant=variant, language=language, out=out_dir, submissions=hidden_root,
@@ -280,20 +251,10 @@ def _grade_locked(bank: QuestionBank, module: str, subs_path: Path, class_subs: 
     from tqdm import tqdm
 
     bar = tqdm(total=len(class_subs), file=sys.stderr, unit="nb", desc=f"grading {module}", disable=not progress)
-    pool = cf.ThreadPoolExecutor(max_workers=jobs)
+    events = (_local(run, class_subs, secret, jobs) if client is None
+              else _dask.graded(client, run, class_subs, secret, asked))
     try:
-        futures = {pool.submit(_grade_one, run, s, secret): s for s in class_subs}
-        for fut in cf.as_completed(futures):
-            s = futures[fut]
-            try:
-                res, cached = fut.result()
-            except Exception as exc:  # noqa: BLE001 - one submission never stops the run
-                log.exception("%s: grader error", s.name)
-                res, cached = {"file": s.name, "stem": s.stem, "trainee": s.folder_trainee or Path(s.name).stem,
-                               "sha256": s.sha256, "status": "worker_error",
-                               "notes": [reason("worker_error", error=f"{type(exc).__name__}: {exc}")],
-                               "verdicts": verdicts(run, {}, s.name, skip_reasons=True), "outside": [],
-                               "isolation": sandbox}, False
+        for s, res, cached in events:
             n_cached += cached
             results[s.name] = res
             total = sum(v["score"] for v in res["verdicts"].values())
@@ -302,16 +263,19 @@ def _grade_locked(bank: QuestionBank, module: str, subs_path: Path, class_subs: 
             bar.update(1)
     except KeyboardInterrupt:
         run.stop.set()
-        pool.shutdown(wait=False, cancel_futures=True)
+        events.close()      # cancels what has not run (a thread pool here, the jobs on a Dask cluster)
         with run.lock:
             for proc in list(run.procs):
                 proc.kill()
         log.warning("interrupted (Ctrl-C): running submissions stopped, nothing of them cached")
         _close_log(log)
         raise GradingInterrupted() from None
+    except _dask.GradingClusterError as exc:
+        log.error("%s", exc.en)
+        _close_log(log)
+        raise
     finally:
         bar.close()
-    pool.shutdown(wait=True)
     ordered = [dict(results[s.name]) for s in class_subs]
     flagged = copies(ordered)
     for row in ordered:
@@ -339,6 +303,27 @@ def _grade_locked(bank: QuestionBank, module: str, subs_path: Path, class_subs: 
                        feedback_dir=out_dir / "feedback", log=out_dir / "grade.log",
                        n_submissions=len(class_subs), n_graded=len(class_subs) - n_cached, n_cached=n_cached,
                        n_problems=n_problems)
+
+
+def _local(run: _Run, subs: list[Submission], secret: bytes,
+           jobs: int) -> Iterator[tuple[Submission, dict[str, Any], bool]]:
+    """Grade *subs* here, *jobs* at a time; yields ``(submission, result, taken from cache)`` as they end."""
+    pool = cf.ThreadPoolExecutor(max_workers=jobs)
+    try:
+        futures = {pool.submit(grade_one, run, s, secret): s for s in subs}
+        for fut in cf.as_completed(futures):
+            s = futures[fut]
+            try:
+                res, cached = fut.result()
+            except Exception as exc:  # noqa: BLE001 - one submission never stops the run
+                run.log.exception("%s: grader error", s.name)
+                res, cached = error_row(run, s, exc), False
+            yield s, res, cached
+    except BaseException:       # Ctrl-C (GeneratorExit from close()): what has not started never will
+        run.stop.set()
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown(wait=True)
 
 
 def _close_log(log: logging.Logger) -> None:
