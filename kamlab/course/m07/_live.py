@@ -4,8 +4,8 @@ The targets form shows one bar chart per core KPI, each with its target line
 (:func:`._charts._draw_vs_targets`).  A slider moves one target: only that
 panel's bar colours, target line and legend change.  When the panel keeps its
 y range (so every tick label, hence the figure's layout, stays the same), the
-panel alone is wiped and drawn again on the kept picture; otherwise the whole
-chart is drawn afresh.  Either way the picture is the one a fresh drawing
+panel above its group names is wiped and drawn again on the kept picture;
+otherwise the whole chart is drawn afresh.  Either way the picture is the one a fresh drawing
 gives, pixel for pixel.
 """
 
@@ -94,10 +94,18 @@ class TargetsChart:
             return _png(figure)
         png = _encode(canvas, box, figure.dpi)
         plt.close(figure)
+        height, width = blank.shape[:2]
+        cuts = []
+        for ax, (x0, _, x1, y1) in zip(panels, extents):
+            # a panel's part that a moved target can change: all of it above its group names (which stay)
+            names = [t.label1.get_window_extent(renderer).y1 for t in ax.xaxis.majorTicks
+                     if t.label1.get_visible() and t.label1.get_text()]
+            floor = max(names) + 2 if names else ax.bbox.y0 - 20
+            cuts.append((slice(max(0, int(height - y1) - 2), max(0, int(height - floor))),
+                         slice(max(0, int(x0) - 2), min(width, int(np.ceil(x1)) + 2))))
         self._state = {"language": get_language(), "figure": figure, "canvas": canvas, "blank": blank,
-                       "box": box, "targets": dict(targets), "panels": panels,
-                       "ylim": [ax.get_ylim() for ax in panels],
-                       "extent": extents}
+                       "box": box, "targets": dict(targets), "panels": panels, "cuts": cuts,
+                       "ylim": [ax.get_ylim() for ax in panels]}
         return png
 
     def _moved(self, targets: dict[str, Any]) -> str | None:
@@ -112,22 +120,27 @@ class TargetsChart:
         with plt.rc_context(chart_rc()):
             for i in moved:
                 self._retarget(state["panels"][i], self._metrics[i], float(targets[self._metrics[i]]))
-        for i in moved:
-            ax = state["panels"][i]
-            if ax.get_ylim() != state["ylim"][i] or tuple(ax.get_tightbbox(renderer).extents) != state["extent"][i]:
-                self._state = None          # the layout changes: the next picture is drawn afresh
-                return None
+        if any(state["panels"][i].get_ylim() != state["ylim"][i] for i in moved):
+            # new y ticks may move the panels (tight layout): the next picture is drawn afresh.  With the
+            # same y range every tick label stays, and what moved (bars, line, legend) is inside the panel.
+            self._state = None
+            return None
         state["targets"] = dict(targets)
         pixels = np.asarray(renderer.buffer_rgba())       # the canvas's own buffer: written in place
-        height, width = pixels.shape[:2]
+        kept = pixels.copy()
         for i in moved:
-            x0, y0, x1, y1 = state["extent"][i]           # display pixels, from the bottom
-            top, bottom = max(0, int(height - y1) - 2), min(height, int(np.ceil(height - y0)) + 2)
-            left, right = max(0, int(x0) - 2), min(width, int(np.ceil(x1)) + 2)
-            pixels[top:bottom, left:right] = state["blank"][top:bottom, left:right]
+            rows, cols = state["cuts"][i]
+            pixels[rows, cols] = state["blank"][rows, cols]
             ax = state["panels"][i]
+            names = [t.label1 for t in ax.xaxis.majorTicks if t.label1.get_visible()]
+            for label in names:                           # below the cut: they stay as drawn
+                label.set_visible(False)
             ax.apply_aspect()
             ax.draw(renderer)
+            for label in names:
+                label.set_visible(True)
+            kept[rows, cols] = pixels[rows, cols]         # only the cut is new: anything drawn outside is undone
+        pixels[...] = kept
         return _encode(canvas, state["box"], figure.dpi)
 
     def _retarget(self, ax: Any, metric: str, target: float) -> None:
