@@ -30,6 +30,28 @@ def _in_language(err: ValueError) -> str:
     return str(err)
 
 
+def _box(figure: Any, canvas: Any) -> tuple[int, int, int, int] | None:
+    """The pixel rows and columns ``(top, bottom, left, right)`` of *figure*'s drawn part (drawn on *canvas*).
+
+    The box of ``savefig(bbox_inches="tight")``; None when something is drawn outside the figure.
+    """
+    dpi = figure.dpi
+    box = figure.get_tightbbox(canvas.get_renderer()).padded(plt.rcParams["savefig.pad_inches"])
+    width, height = figure.get_size_inches()
+    if box.x0 >= 0 and box.y0 >= 0 and box.x1 <= width and box.y1 <= height:
+        return (int(round((height - box.y1) * dpi)), int(round((height - box.y0) * dpi)),
+                int(round(box.x0 * dpi)), int(round(box.x1 * dpi)))
+    return None
+
+
+def _encode(canvas: Any, box: tuple[int, int, int, int], dpi: float) -> str:
+    """The *box* of what *canvas* has drawn, as a base64 PNG."""
+    buffer = io.BytesIO()
+    top, bottom, left, right = box
+    mpimg.imsave(buffer, np.asarray(canvas.buffer_rgba())[top:bottom, left:right], format="png", dpi=dpi)
+    return base64.b64encode(buffer.getvalue()).decode("ascii")
+
+
 def _png(figure: Any) -> str:
     """*figure* as a base64 PNG, cut to its drawn part (``bbox_inches="tight"``), then closed.
 
@@ -39,21 +61,17 @@ def _png(figure: Any) -> str:
     is drawn outside the figure (a legend beside it) does it take savefig's
     way, which widens the picture.
     """
-    buffer = io.BytesIO()
     canvas = FigureCanvasAgg(figure)
     canvas.draw()
-    dpi = figure.dpi
-    box = figure.get_tightbbox(canvas.get_renderer()).padded(plt.rcParams["savefig.pad_inches"])
-    width, height = figure.get_size_inches()
-    if box.x0 >= 0 and box.y0 >= 0 and box.x1 <= width and box.y1 <= height:
-        rgba = np.asarray(canvas.buffer_rgba())
-        top, bottom = int(round((height - box.y1) * dpi)), int(round((height - box.y0) * dpi))
-        left, right = int(round(box.x0 * dpi)), int(round(box.x1 * dpi))
-        mpimg.imsave(buffer, rgba[top:bottom, left:right], format="png", dpi=dpi)
+    box = _box(figure, canvas)
+    if box is not None:
+        png = _encode(canvas, box, figure.dpi)
     else:
+        buffer = io.BytesIO()
         figure.savefig(buffer, format="png", bbox_inches="tight")
+        png = base64.b64encode(buffer.getvalue()).decode("ascii")
     plt.close(figure)
-    return base64.b64encode(buffer.getvalue()).decode("ascii")
+    return png
 
 
 #: Pictures :func:`still` charts showed during the draw running now (a form shows them after its text).

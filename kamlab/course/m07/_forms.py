@@ -15,9 +15,10 @@ import pandas as pd
 from ... import kpi, rootcause
 from ..._i18n import get_language, localized
 from ...rootcause import CAUSE_EN
-from ...widgets import AnswerForm, TableEditor, choice, dropdown, literal, slider, text_answer
+from ...widgets import AnswerForm, TableEditor, choice, dropdown, literal, slider, still, text_answer
 from ._case import CORE_METRICS, DIAGNOSES, DRIVERS, METRICS, PROBLEMS, ROOT_CAUSES, TODAY
 from ._charts import _draw_vs_targets
+from ._live import TargetsChart
 from ._messages import MSGS
 from ._model import (_ranked, _table, _turnover_bounds, evidence, last_two_months, market_change, metric_label,
                      recent, stock_chain, targets_or_default)
@@ -51,14 +52,22 @@ def kpi_form(sellout: Any) -> Any:
     months = choice([(MSGS("period_n", n=m), m) for m in periods], label=MSGS("period"))
     by = choice([(MSGS("by_region"), "region"), (MSGS("by_chain"), "chain_id")], label=MSGS("group_by"))
     metric = dropdown(_labelled(list(CORE_METRICS)), CORE_METRICS[0], label=MSGS("metric"))
+    results: dict[tuple[int, str], Any] = {}
+
+    def result(months: int, by: str) -> Any:
+        """The KPIs of a period and grouping, computed once."""
+        if (months, by) not in results:
+            results[months, by] = kpi.compute(recent(sellout, months), by=[by])
+        return results[months, by]
+
+    chart = still(lambda months, by, m: result(months, by).plot(metric=m))   # kept per choice
 
     def draw(v: dict[str, Any]) -> None:
         if v["months"] is None or v["by"] is None:
             print(MSGS("pick_period"))
             return
-        res = kpi.compute(recent(sellout, v["months"]), by=[v["by"]])
-        res.plot(metric=v["metric"])
-        print(MSGS("kpi_status", n=v["months"], rows=len(res.table)))
+        chart(v["months"], v["by"], v["metric"])
+        print(MSGS("kpi_status", n=v["months"], rows=len(result(v["months"], v["by"]).table)))
 
     def line(v: dict[str, Any]) -> str:
         if v["months"] is None or v["by"] is None:
@@ -103,15 +112,17 @@ def targets_form(k: Any) -> Any:
         "clerk_recommendation_rate": slider(0.05, 0.05, 1.0, 0.01, label=metric_label("clerk_recommendation_rate")),
     }
     table = _table(k)
+    values = {m: table[m].to_numpy(dtype=float) for m in CORE_METRICS}
+    chart = TargetsChart(k)                  # a moved target redraws its own panel only
 
     def line(v: dict[str, Any]) -> str:
         body = ", ".join(f'"{m}": {round(float(v[m]), 6):g}' for m in CORE_METRICS)
         return "q2 = {" + body + "}"
 
     def draw(v: dict[str, Any]) -> None:
-        _draw_vs_targets(k, v)
+        chart.show(v)
         for m in CORE_METRICS:
-            n = int((table[m].astype(float) < float(v[m])).sum())
+            n = int((values[m] < float(v[m])).sum())
             print(MSGS("flag_count", metric=metric_label(m), target=f"{float(v[m]):g}", n=n, total=len(table)))
 
     return AnswerForm(controls, line=line, draw=draw, title=MSGS("targets_title"))
@@ -138,12 +149,13 @@ def flags_form(k: Any, targets: Any) -> Any:
     chains = _chains(k)
     controls: dict[str, Any] = {"metric": dropdown(_labelled(list(_VIEW)), _VIEW[0], label=MSGS("metric"))}
     controls |= {p: choice(chains, label=localized(*PROBLEMS[p])) for p in PROBLEMS}
+    chart = still(lambda m: _draw_vs_targets(k, chosen, (m,)))      # one chart per metric
 
     def line(v: dict[str, Any]) -> str:
         return "q3 = " + literal({p: v[p] for p in PROBLEMS})
 
     def draw(v: dict[str, Any]) -> None:
-        _draw_vs_targets(k, chosen, (v["metric"],))
+        chart(v["metric"])
         n = sum(v[p] is not None for p in PROBLEMS)
         print(MSGS("picked_n", n=n, total=len(PROBLEMS)))
 
@@ -205,12 +217,13 @@ def drill_form(sellout: Any) -> Any:
     controls = {"chain": choice(chains, label=MSGS("fell_most")),
                 "factor": choice([(localized(*DRIVERS[f]), f) for f in DRIVERS], label=MSGS("driver"))}
     market = market_change(sellout)
+    chart = still(d.plot)                    # the split does not follow the picks: drawn once
 
     def line(v: dict[str, Any]) -> str:
         return "q5 = " + literal({"chain": v["chain"], "factor": v["factor"]})
 
     def draw(v: dict[str, Any]) -> None:
-        d.plot()
+        chart()
         print(MSGS("market", base=base, current=current, x=f"{market:+.1%}"))
         done = v["chain"] is not None and v["factor"] is not None
         print(MSGS("chosen", x=f'{v["chain"]} · {localized(*DRIVERS[v["factor"]])}') if done else MSGS("not_chosen"))
@@ -270,6 +283,7 @@ def chain_form(k: Any, targets: Any = ...) -> Any:
         group.value = keep if keep is not None and keep <= n_groups else 1
 
     metric.observe(relabel, names="value")
+    chart = still(lambda m, note: _draw_vs_targets(k, chosen_targets, (m,), note=note))   # kept per evidence
 
     def draw(v: dict[str, Any]) -> None:
         if v["metric"] is None:
@@ -278,7 +292,7 @@ def chain_form(k: Any, targets: Any = ...) -> Any:
             e = evidence(k, v["metric"], v["group"] or 1)
             note = MSGS("chain_preview", metric=metric_label(v["metric"]), group=e["group"],
                         value=f"{e['value']:.3f}", cause=v["root_cause"] or "—")
-            _draw_vs_targets(k, chosen_targets, (v["metric"],), note=note)
+            chart(v["metric"], note)
         try:
             chain = rootcause.Chain(
                 problem=str(v["problem"]), root_cause=str(v["root_cause"] or ""),

@@ -14,7 +14,7 @@ import pandas as pd
 
 from ... import retail
 from ..._i18n import localized
-from ...widgets import AnswerForm, choice, literal, multi_select, text_answer
+from ...widgets import AnswerForm, choice, literal, multi_select, still, text_answer
 from ._case import NONE, RULES, SEED_RULE, TODAY, VERDICTS
 from ._messages import MSGS
 from ._model import distribution, promotion_result, ranking
@@ -31,10 +31,11 @@ def _pick(key: str, ids: Sequence[str], label: str, chart: Callable[[], Any], ti
           none: bool = True) -> AnswerForm:
     options = ([(MSGS("none_option"), NONE)] if none else []) + [(i, i) for i in ids]
     control = multi_select(options, label=label)
+    show = still(chart)                      # the chart does not follow the ticks: drawn once
 
     def draw(values: dict[str, Any]) -> None:
         print(_ticked(list(values["ids"])))
-        chart()
+        show()
 
     return AnswerForm({"ids": control}, line=lambda v: f"{key} = " + literal(list(v["ids"])), draw=draw,
                       title=title)
@@ -107,14 +108,21 @@ def price_form(prices: pd.DataFrame) -> AnswerForm:
 
 
 def _choice_form(key: str, options: dict[str, tuple[str, str]], label: str, title: str,
-                 chart: Callable[[Any], None] | None = None) -> AnswerForm:
+                 show: Callable[[Any], None] | None = None, facts: Callable[[Any], None] | None = None
+                 ) -> AnswerForm:
+    """A one-choice form: *facts* ``(code)`` prints what the choice shows, then *show* ``(code)`` shows its chart.
+
+    *show* is a kept chart (:func:`~kamlab.widgets.still`): drawn once per choice, then shown from its picture.
+    """
     control = choice([(localized(*text), code) for code, text in options.items()], label=label)
 
     def draw(values: dict[str, Any]) -> None:
         code = values["pick"]
         print(MSGS("chosen", text=localized(*options[code]) if code in options else MSGS("nothing")))
-        if chart is not None:
-            chart(code)
+        if facts is not None:
+            facts(code)
+        if show is not None:
+            show(code)
 
     return AnswerForm({"pick": control}, line=lambda v: f"{key} = " + literal(v["pick"]), draw=draw, title=title)
 
@@ -138,14 +146,17 @@ def promotion_form(promo: pd.DataFrame) -> AnswerForm:
     t = res.table.iloc[0]
     pprice = float(t["promo_sales"] / t["promo_units"])
 
-    def chart(_: Any) -> None:
+    def facts(_: Any) -> None:
         print(MSGS("promo_facts", base=t["baseline_units"], promo=t["promo_units"] / t["periods"], lift=t["lift"],
                    incr=t["incremental_sales"], price=t["regular_price"], pprice=pprice, margin=t["margin"],
                    cost=t["cost"]))
+
+    def chart() -> None:
         ax = res.plot()
         ax.set_title(MSGS("promo_title"), fontsize=10)
 
-    return _choice_form("q5", VERDICTS, MSGS("verdict"), MSGS("t_q5"), chart)
+    show = still(chart)                       # the weeks do not follow the verdict: drawn once
+    return _choice_form("q5", VERDICTS, MSGS("verdict"), MSGS("t_q5"), lambda _: show(), facts)
 
 
 def fit_form() -> AnswerForm:
@@ -195,12 +206,15 @@ def rule_form(sellout: pd.DataFrame, chain: str) -> AnswerForm:
     """
     tables = {m: ranking(sellout, chain, m) for m in RULES}
 
-    def chart(code: Any) -> None:
+    def facts(code: Any) -> None:
         if code in tables:
             print(MSGS("rule_top", rows=_rows(tables[code], "rule_row")))
+
+    def chart(code: Any) -> None:
+        if code in tables:
             retail.contest(sellout, chain=chain, metric=code, top=10).plot()
 
-    return _choice_form("q7", RULES, MSGS("rule"), MSGS("t_q7"), chart)
+    return _choice_form("q7", RULES, MSGS("rule"), MSGS("t_q7"), still(chart), facts)   # one chart per rule
 
 
 def winner_form(sellout: pd.DataFrame, chain: str) -> AnswerForm:
@@ -217,6 +231,8 @@ def winner_form(sellout: pd.DataFrame, chain: str) -> AnswerForm:
     """
     table = ranking(sellout, chain, SEED_RULE).sort_index()
     control = choice([(s, s) for s in map(str, table.index)], label=MSGS("winner"))
+    # every store's units, last month and this month: the chart does not follow the pick, drawn once
+    chart = still(lambda: retail.contest(sellout, chain=chain, metric="units", top=len(table)).plot(n=len(table)))
 
     def draw(values: dict[str, Any]) -> None:
         store = values["pick"]
@@ -225,7 +241,7 @@ def winner_form(sellout: pd.DataFrame, chain: str) -> AnswerForm:
         else:
             r = table.loc[store]
             print(MSGS("winner_row", store=store, last=r["last_units"], units=r["units"]))
-        retail.contest(sellout, chain=chain, metric="units", top=len(table)).plot(n=len(table))
+        chart()
 
     return AnswerForm({"pick": control}, line=lambda v: "q8 = " + literal(v["pick"]), draw=draw,
                       title=MSGS("t_q8"))
