@@ -58,8 +58,8 @@ class Summary(pd.DataFrame):
         bundle = self.hand_in_box()._repr_mimebundle_(include=include, exclude=exclude) or {}
         # where no kernel runs (a stored notebook, nbval): the table and the status line as HTML and text
         bundle["text/html"] = table._repr_html_() + exchange.status_html(status, ok=ok)
-        first, second = status if get_language() == "zh" else status[::-1]
-        bundle["text/plain"] = f"{table!r}\n\n{first}\n{second}"
+        lines = status if get_language() == "zh" else status[1:]     # English mode: English only
+        bundle["text/plain"] = "\n".join([repr(table), "", *lines])
         return bundle
 
 

@@ -25,14 +25,16 @@ __all__ = ["submit_box", "status_html"]
 
 
 def status_html(pair: tuple[str, str], *, ok: bool = True) -> str:
-    """The status line: the current language first, the other one below it in grey.
+    """The status line: in Chinese with the English below it in grey; in English mode English only.
 
     Examples
     --------
     >>> status_html(("已提交", "Submitted"))
     '<div class="kamlab-submit-status"><span>已提交</span><br><small style="color:#666">Submitted</small></div>'
+    >>> import kamlab as kl; kl.set_language("en"); status_html(("已提交", "Submitted")); kl.set_language("zh")
+    '<div class="kamlab-submit-status"><span>Submitted</span></div>'
     """
-    first, second = pair if get_language() == "zh" else pair[::-1]
+    first, second = pair if get_language() == "zh" else (pair[1], pair[1])
     colour = "" if ok else ' style="color:#b00020"'
     other = f'<br><small style="color:#666">{html.escape(second)}</small>' if second != first else ""
     return f'<div class="kamlab-submit-status"><span{colour}>{html.escape(first)}</span>{other}</div>'
