@@ -20,12 +20,10 @@ import pwd
 import secrets
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -158,18 +156,9 @@ def hub_environment(folder: Path) -> HubEnvironment:
     return env
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _answers(url: str) -> bool:
-    try:
-        with urllib.request.urlopen(url, timeout=2) as response:
-            return response.status == 200
-    except OSError:
-        return False
+# the same loopback helpers as the browser tests' JupyterLab
+_free_port = browser_setup._free_port
+_answers = browser_setup._answers
 
 
 @dataclass
