@@ -30,7 +30,7 @@ from ._data import MSGS as DATA_MSGS
 from ._data import month_days, parse_by, parse_months, prepare, sums
 from ._flag import FlagResult, flag
 from ._metrics import (LABELS, LOWER_IS_BETTER, METRICS, RATE_METRICS, below_target, metric_label, metric_name,
-                       parse_targets)
+                       parse_targets, target_label)
 from .._labels import register
 
 # the KPI and flag tables' columns as a trainee reads them (kamlab._labels)
@@ -40,4 +40,5 @@ register({"metric": ("指标", "metric"), "value": ("数值", "value"), "target"
 
 __all__ = ["compute", "flag", "KpiResult", "FlagResult", "METRICS", "RATE_METRICS", "LOWER_IS_BETTER", "LABELS",
            "metric_name", "metric_label", "parse_targets", "below_target",
-           "prepare", "sums", "parse_by", "parse_months", "month_days", "DATA_MSGS"]
+           "prepare", "sums", "parse_by", "parse_months", "month_days", "DATA_MSGS",
+           "target_label"]

@@ -143,6 +143,18 @@ def _fmt(metric: str, value: float) -> str:
     return f"{value:,.4g}"
 
 
+def target_label(metric: str, target: float) -> str:
+    """The legend text of *metric*'s target line, in the current language (as the flag chart shows it).
+
+    Examples
+    --------
+    >>> import kamlab as kl; kl.set_language("zh")
+    >>> target_label("distribution_rate", 0.9) == MSGS("target_line", value="90%")
+    True
+    """
+    return MSGS("target_line", value=_fmt(metric, target))
+
+
 def parse_targets(targets: Any) -> dict[str, float]:
     """Return ``{metric column: float target}`` from a trainee's dict (aliases allowed)."""
     if not isinstance(targets, Mapping):

@@ -26,7 +26,7 @@ Examples
 from __future__ import annotations
 
 from ._controls import CheckList, TableEditor, choice, dropdown, multi_select, option_pairs, slider
-from ._form import AnswerForm, still
+from ._form import AnswerForm, encode_box, figure_box, figure_png, show_picture, still
 from ._messages import _LAYOUT as LAYOUT
 from ._messages import _STYLE as STYLE
 from ._messages import MSGS
@@ -35,4 +35,4 @@ from ._random import randomize_form
 
 __all__ = ["AnswerForm", "slider", "dropdown", "choice", "multi_select", "CheckList", "TableEditor",
            "literal", "order_quiz", "match_quiz", "text_answer", "option_pairs", "MSGS", "LAYOUT", "STYLE", "randomize_form",
-           "still"]
+           "still", "figure_png", "figure_box", "encode_box", "show_picture"]

@@ -30,7 +30,7 @@ def _in_language(err: ValueError) -> str:
     return str(err)
 
 
-def _box(figure: Any, canvas: Any) -> tuple[int, int, int, int] | None:
+def figure_box(figure: Any, canvas: Any) -> tuple[int, int, int, int] | None:
     """The pixel rows and columns ``(top, bottom, left, right)`` of *figure*'s drawn part (drawn on *canvas*).
 
     The box of ``savefig(bbox_inches="tight")``; None when something is drawn outside the figure.
@@ -44,7 +44,7 @@ def _box(figure: Any, canvas: Any) -> tuple[int, int, int, int] | None:
     return None
 
 
-def _encode(canvas: Any, box: tuple[int, int, int, int], dpi: float) -> str:
+def encode_box(canvas: Any, box: tuple[int, int, int, int], dpi: float) -> str:
     """The *box* of what *canvas* has drawn, as a base64 PNG."""
     buffer = io.BytesIO()
     top, bottom, left, right = box
@@ -52,7 +52,7 @@ def _encode(canvas: Any, box: tuple[int, int, int, int], dpi: float) -> str:
     return base64.b64encode(buffer.getvalue()).decode("ascii")
 
 
-def _png(figure: Any) -> str:
+def figure_png(figure: Any) -> str:
     """*figure* as a base64 PNG, cut to its drawn part (``bbox_inches="tight"``), then closed.
 
     ``savefig(bbox_inches="tight")`` lays the figure out twice (once to
@@ -63,9 +63,9 @@ def _png(figure: Any) -> str:
     """
     canvas = FigureCanvasAgg(figure)
     canvas.draw()
-    box = _box(figure, canvas)
+    box = figure_box(figure, canvas)
     if box is not None:
-        png = _encode(canvas, box, figure.dpi)
+        png = encode_box(canvas, box, figure.dpi)
     else:
         buffer = io.BytesIO()
         figure.savefig(buffer, format="png", bbox_inches="tight")
@@ -76,6 +76,19 @@ def _png(figure: Any) -> str:
 
 #: Pictures :func:`still` charts showed during the draw running now (a form shows them after its text).
 _SHOWN: list[str] = []
+
+
+def show_picture(png: str) -> None:
+    """Show *png* (base64, e.g. from :func:`figure_png`) as a chart of the form redrawing now.
+
+    For a form's ``draw`` that keeps and updates its own picture (m07's targets chart).
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> show_picture(figure_png(plt.figure(figsize=(1, 1))))
+    """
+    _SHOWN.append(png)
 
 
 def still(chart: Callable[..., Any]) -> Callable[..., None]:
@@ -109,7 +122,7 @@ def still(chart: Callable[..., Any]) -> Callable[..., None]:
         if key not in pictures:
             before = set(plt.get_fignums())
             chart(*args)
-            pictures[key] = [_png(plt.figure(n)) for n in plt.get_fignums() if n not in before]
+            pictures[key] = [figure_png(plt.figure(n)) for n in plt.get_fignums() if n not in before]
         _SHOWN.extend(pictures[key])
 
     return show
@@ -279,7 +292,7 @@ class AnswerForm(w.VBox):
                             "data": {"image/png": png, "text/plain": "<Figure>"}})
         for number in [n for n in plt.get_fignums() if n not in before]:
             entries.append({"output_type": "display_data", "metadata": {},
-                            "data": {"image/png": _png(plt.figure(number)), "text/plain": "<Figure>"}})
+                            "data": {"image/png": figure_png(plt.figure(number)), "text/plain": "<Figure>"}})
         if error is not None:
             entries.append({"output_type": "stream", "name": "stdout", "text": f"{error}\n"})
         return entries

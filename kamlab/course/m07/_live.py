@@ -20,8 +20,8 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 
 from ..._i18n import get_language
 from ..._plotting import chart_rc
-from ...kpi._metrics import LOWER_IS_BETTER, MSGS, _fmt
-from ...widgets._form import _SHOWN, _box, _encode, _png
+from ...kpi import LOWER_IS_BETTER, target_label
+from ...widgets import encode_box, figure_box, figure_png, show_picture
 from ._case import CORE_METRICS
 from ._charts import _draw_vs_targets
 from ._model import _table
@@ -68,7 +68,7 @@ class TargetsChart:
 
     def show(self, targets: Mapping[str, Any]) -> None:
         """Show the chart for *targets* (``{metric: target}``) in the form being drawn."""
-        _SHOWN.append(self.picture(targets))
+        show_picture(self.picture(targets))
 
     def picture(self, targets: Mapping[str, Any]) -> str:
         """The chart for *targets* as a base64 PNG (the same as a fresh drawing's)."""
@@ -87,12 +87,12 @@ class TargetsChart:
         figure.patch.draw(renderer)
         blank = np.array(renderer.buffer_rgba())             # the background alone, to wipe a panel with
         canvas.draw()
-        box = _box(figure, canvas)
+        box = figure_box(figure, canvas)
         panels = list(axes[0])
         extents = [tuple(ax.get_tightbbox(renderer).extents) for ax in panels]
         if box is None or any(t is None for t in targets.values()) or _overlap(extents):
-            return _png(figure)
-        png = _encode(canvas, box, figure.dpi)
+            return figure_png(figure)
+        png = encode_box(canvas, box, figure.dpi)
         plt.close(figure)
         height, width = blank.shape[:2]
         cuts = []
@@ -141,7 +141,7 @@ class TargetsChart:
                 label.set_visible(True)
             kept[rows, cols] = pixels[rows, cols]         # only the cut is new: anything drawn outside is undone
         pixels[...] = kept
-        return _encode(canvas, state["box"], figure.dpi)
+        return encode_box(canvas, state["box"], figure.dpi)
 
     def _retarget(self, ax: Any, metric: str, target: float) -> None:
         """Set *ax*'s panel to *target*: bar colours, target line and its legend, y range as kl.kpi draws it."""
@@ -151,7 +151,7 @@ class TargetsChart:
             bar.set_facecolor(_MISS if missed else _MEET)
         line = ax.get_lines()[-1]
         line.set_ydata([target, target])
-        line.set_label(MSGS("target_line", value=_fmt(metric, target)))
+        line.set_label(target_label(metric, target))
         ax.legend(loc="best")
         # kl.kpi's chart: the bars set the y range; the target line widens it only when it falls outside
         line.set_visible(False)
